@@ -1,0 +1,22 @@
+import { Command } from 'commander';
+import { register as registerStart } from './commands/start.js';
+
+export const VERSION = '0.1.0';
+
+/**
+ * The `khidma` command line. Each command group lives in src/commands/<group>.ts and exports
+ * `register(program)`; add yours with one import and one line in the list below.
+ */
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('khidma')
+    .description('Khidma — sovereign AI gateway, Moroccan privacy, languages and citizen services')
+    .version(VERSION)
+    .showHelpAfterError();
+
+  // ── Command groups: one line each ───────────────────────────────────────────
+  registerStart(program);
+  // ─────────────────────────────────────────────────────────────────────────────
+
+  return program;
+}

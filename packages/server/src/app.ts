@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { installAuth } from './auth/hook.js';
+import type { AppContext } from './context.js';
+import { installErrorHandlers } from './errors.js';
+import { installJsonParser } from './json-body.js';
+import { healthRoutes } from './routes/health.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    khidma: AppContext;
+  }
+}
+
+export interface BuildAppOptions {
+  /** Overrides config.server.bodyLimitBytes (default 1 MiB); larger bodies get 413. */
+  bodyLimit?: number;
+  /** Log every request at info level (default true; LOG_REQUESTS=0 turns it off). */
+  logRequests?: boolean;
+}
+
+/**
+ * The HTTP application. Every route plugin gets the shared context from `app.khidma`.
+ * To add a route plugin, add one `await app.register(...)` line in the block below.
+ */
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger,
+    bodyLimit: opts.bodyLimit ?? ctx.config.server.bodyLimitBytes,
+    trustProxy: ctx.config.server.trustProxy,
+    logController: new LogController({
+      disableRequestLogging: !(opts.logRequests ?? ctx.env.LOG_REQUESTS !== '0'),
+    }),
+    // Ids are generated, never taken from the client: usage rows are unique per request id.
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+  });
+  app.decorate('khidma', ctx);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installJsonParser(app);
+  installErrorHandlers(app);
+  installAuth(app);
+  app.addHook('onClose', async () => {
+    for (const close of [...ctx.onClose].reverse()) await close();
+  });
+
+  // ── Route plugins: one line each ─────────────────────────────────────────────
+  await app.register(healthRoutes);
+  // ─────────────────────────────────────────────────────────────────────────────
+
+  return app;
+}

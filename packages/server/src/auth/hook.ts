@@ -1,0 +1,43 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { unauthorized } from '../errors.js';
+import type { Principal } from './principal.js';
+
+export type AuthMode = 'required' | 'optional' | 'none';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the auth hook: the caller, or null on public routes without credentials. */
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /**
+     * `required` (default under /v1 and /admin), `optional` (default elsewhere: principal set when
+     * credentials are sent) or `none` (credentials ignored).
+     */
+    auth?: AuthMode;
+  }
+}
+
+function defaultMode(url: string): AuthMode {
+  return url.startsWith('/v1/') || url === '/v1' || url.startsWith('/admin/') ? 'required' : 'optional';
+}
+
+/** Resolves `request.principal` from `Authorization: Bearer` / `x-api-key` before any handler runs. */
+export function installAuth(app: FastifyInstance): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const mode = request.routeOptions.config?.auth ?? defaultMode(request.url);
+    if (mode === 'none') return;
+    const principal = await app.khidma.auth.authenticateHeaders(request.headers);
+    if (principal) {
+      request.principal = principal;
+      return;
+    }
+    if (mode === 'required') {
+      const sent = request.headers.authorization !== undefined || request.headers['x-api-key'] !== undefined;
+      throw sent
+        ? unauthorized('Invalid, expired or revoked API key.', 'invalid_api_key')
+        : unauthorized('Missing API key: send "Authorization: Bearer <key>".', 'missing_api_key');
+    }
+  });
+}

@@ -1,0 +1,94 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { pino } from 'pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { AuthService } from './auth/service.js';
+import { loadConfig } from './config/load.js';
+import type { KhidmaConfig } from './config/schema.js';
+import type { AppContext } from './context.js';
+import { type Database, type OpenDatabaseOptions, openDatabase } from './db/index.js';
+import { OrgService } from './stores/orgs.js';
+
+export interface CreateContextOptions {
+  /** Already-loaded configuration; otherwise read from `configPath` / KHIDMA_CONFIG. */
+  config?: KhidmaConfig;
+  configPath?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Database options (schema isolation, PGlite dir); or an already-open database. */
+  database?: OpenDatabaseOptions | Database;
+  logger?: FastifyBaseLogger;
+  /** Key cache TTL (ms). */
+  keyCacheTtlMs?: number;
+  /** Called with a freshly generated admin token, exactly once (first start without KHIDMA_ADMIN_TOKEN). */
+  onAdminTokenGenerated?: (token: string) => void;
+}
+
+export function createLogger(env: NodeJS.ProcessEnv = process.env): FastifyBaseLogger {
+  return pino({
+    level: env.LOG_LEVEL ?? 'info',
+    // Credentials and bodies never reach the log, whatever a plugin passes to it.
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers["x-api-key"]',
+        'req.headers.cookie',
+        'apiKey',
+        'key',
+        'token',
+        '*.apiKey',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}
+
+/**
+ * Builds the shared AppContext: configuration, database (migrated), auth, organisations, metrics.
+ * The gateway, limiter, usage and audit services are attached by `wireGateway` when available.
+ */
+export async function createContext(opts: CreateContextOptions = {}): Promise<AppContext> {
+  const env = opts.env ?? process.env;
+  const config = opts.config ?? loadConfig({ path: opts.configPath, env });
+  const logger = opts.logger ?? createLogger(env);
+  const db = isDatabase(opts.database) ? opts.database : await openDatabase(opts.database ?? {});
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics, prefix: 'khidma_' });
+  const auth = new AuthService(db, { cacheTtlMs: opts.keyCacheTtlMs });
+  const orgs = new OrgService(db);
+  await orgs.ensureDefault();
+  const { generated } = await auth.initAdminToken(env.KHIDMA_ADMIN_TOKEN);
+  if (generated) opts.onAdminTokenGenerated?.(generated);
+  const ownsDb = !isDatabase(opts.database);
+  const lastUsedTimer = setInterval(() => {
+    auth.flushLastUsed().catch((err) => logger.warn({ err }, 'could not record key last-used times'));
+  }, 30_000);
+  lastUsedTimer.unref();
+  const ctx: AppContext = {
+    config,
+    db,
+    logger,
+    auth,
+    orgs,
+    metrics,
+    gateway: null,
+    limiter: null,
+    usage: null,
+    audit: null,
+    services: {},
+    env,
+    startedAt: new Date(),
+    onClose: [
+      async () => {
+        if (ownsDb) await db.close();
+      },
+      async () => {
+        clearInterval(lastUsedTimer);
+        await auth.flushLastUsed().catch(() => undefined);
+      },
+    ],
+  };
+  return ctx;
+}
+
+function isDatabase(x: unknown): x is Database {
+  return typeof x === 'object' && x !== null && 'orm' in x && 'close' in x;
+}

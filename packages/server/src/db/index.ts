@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { applyMigrations, MIGRATION_LOCK_KEY } from './migrate.js';
+import * as schema from './schema/index.js';
+
+export { schema };
+export type Schema = typeof schema;
+/** The Drizzle handle, identical in use whether PGlite or PostgreSQL is underneath. */
+export type Orm = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  orm: Orm;
+  kind: 'pglite' | 'postgres';
+  /** PostgreSQL schema holding Khidma's tables ("public" unless isolated). */
+  schema: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres:// URL; default process.env.DATABASE_URL. When absent (or ''), PGlite is used. */
+  url?: string;
+  /** PGlite data directory; default `${KHIDMA_DATA_DIR ?? './.khidma'}/pgdata`. `memory://` for RAM. */
+  dataDir?: string;
+  /** Isolate every table in this PostgreSQL schema (tests use a unique one per suite). */
+  schema?: string;
+  /** Apply the committed migrations (default true). */
+  migrate?: boolean;
+  /** Maximum pool size for node-postgres (default 10). */
+  poolSize?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.KHIDMA_DATA_DIR ?? './.khidma');
+}
+
+/**
+ * Opens the database Khidma runs on: node-postgres when a URL is given (or DATABASE_URL is set),
+ * otherwise an embedded PGlite whose files live under KHIDMA_DATA_DIR. Migrations are applied first.
+ */
+export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Database> {
+  const schemaName = opts.schema ?? 'public';
+  if (!SCHEMA_NAME.test(schemaName)) throw new Error(`invalid database schema name: ${schemaName}`);
+  const url = opts.url ?? process.env.DATABASE_URL;
+  const migrate = opts.migrate !== false;
+  return url
+    ? openPostgres(url, schemaName, opts.poolSize ?? 10, migrate)
+    : openPglite(opts, schemaName, migrate);
+}
+
+async function openPostgres(
+  url: string,
+  schemaName: string,
+  max: number,
+  migrate: boolean,
+): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    // Every pooled connection resolves unqualified table names in the isolated schema.
+    options: `-c search_path=${schemaName}`,
+  });
+  const client = await pool.connect();
+  try {
+    // One dedicated connection holds a session advisory lock so concurrent starts migrate in turn.
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"`);
+      if (migrate) await applyMigrations(drizzlePg({ client, schema }), schemaName);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } catch (err) {
+    client.release();
+    await pool.end();
+    throw err;
+  }
+  client.release();
+  const orm = drizzlePg({ client: pool, schema }) as unknown as Orm;
+  return { orm, kind: 'postgres', schema: schemaName, close: () => pool.end() };
+}
+
+async function openPglite(
+  opts: OpenDatabaseOptions,
+  schemaName: string,
+  migrate: boolean,
+): Promise<Database> {
+  const dataDir = opts.dataDir ?? resolve(defaultDataDir(), 'pgdata');
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  if (schemaName !== 'public') {
+    await client.exec(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"; SET search_path TO "${schemaName}";`);
+  }
+  const orm = drizzlePglite({ client, schema }) as unknown as Orm;
+  if (migrate) {
+    try {
+      await applyMigrations(orm, schemaName);
+    } catch (err) {
+      await client.close();
+      throw err;
+    }
+  }
+  return { orm, kind: 'pglite', schema: schemaName, close: () => client.close() };
+}
