@@ -1,0 +1,200 @@
+import { GatewayError } from '../errors.js';
+import { parseSse } from '../sse/parser.js';
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionRequest,
+  EmbeddingRequest,
+  EmbeddingResponse,
+} from '../types/openai.js';
+import { mapTransportError, UpstreamHttp, type UpstreamResponse } from './http.js';
+import {
+  type CallOptions,
+  type ChatResult,
+  DEFAULT_TIMEOUTS,
+  type ProviderAdapter,
+  type ProviderConfig,
+  type ProviderInfo,
+} from './types.js';
+import { upstreamError } from './upstream-errors.js';
+
+const ALL_CLASSES = ['public', 'internal', 'personal', 'sensitive'] as const;
+
+/**
+ * Adapter for anything speaking OpenAI's protocol: Ollama, vLLM, llama.cpp server, TEI, LocalAI…
+ * Subclasses override the `to*`/`from*` hooks for providers with real differences.
+ */
+export class OpenAICompatibleAdapter implements ProviderAdapter {
+  readonly info: ProviderInfo;
+  protected readonly http: UpstreamHttp;
+  /** Whether the upstream understands `stream_options.include_usage`. */
+  protected readonly supportsStreamOptions: boolean = true;
+
+  constructor(cfg: ProviderConfig, defaultBaseUrl?: string) {
+    const baseUrl = cfg.baseUrl ?? defaultBaseUrl;
+    if (!baseUrl) throw new Error(`Provider '${cfg.id}' needs a baseUrl`);
+    this.info = {
+      id: cfg.id,
+      type: cfg.type,
+      location: cfg.location,
+      dataClasses: cfg.dataClasses ?? [...ALL_CLASSES],
+    };
+    const headers: Record<string, string> = { ...cfg.headers };
+    if (cfg.apiKey) headers.authorization = `Bearer ${cfg.apiKey}`;
+    this.http = new UpstreamHttp(cfg.id, {
+      baseUrl,
+      headers,
+      connections: cfg.connections ?? 128,
+      connectTimeoutMs: cfg.timeouts?.connectMs ?? DEFAULT_TIMEOUTS.connectMs,
+    });
+  }
+
+  async chat(body: ChatCompletionRequest, opts: CallOptions): Promise<ChatResult> {
+    const upstream = this.toUpstreamChat(body);
+    const streaming = body.stream === true;
+    if (streaming && this.supportsStreamOptions) {
+      // Always ask for usage so tokens come from the provider, never from an estimate (ADR 0011).
+      upstream.stream_options = { include_usage: true };
+    }
+    const res = await this.http.post(
+      '/chat/completions',
+      JSON.stringify(upstream),
+      opts.timeouts,
+      opts.signal,
+    );
+    if (res.statusCode >= 300) throw await this.errorFrom(res, opts.signal);
+    if (!streaming) {
+      const json = (await this.readJson(res, opts.signal)) as Record<string, unknown>;
+      return { type: 'completion', completion: this.fromUpstreamCompletion(json) };
+    }
+    return { type: 'stream', chunks: this.streamChunks(res, opts.signal) };
+  }
+
+  async embeddings(body: EmbeddingRequest, opts: CallOptions): Promise<EmbeddingResponse> {
+    const res = await this.http.post(
+      '/embeddings',
+      JSON.stringify(this.toUpstreamEmbeddings(body)),
+      opts.timeouts,
+      opts.signal,
+    );
+    if (res.statusCode >= 300) throw await this.errorFrom(res, opts.signal);
+    return this.fromUpstreamEmbeddings((await this.readJson(res, opts.signal)) as Record<string, unknown>);
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+
+  /** Request mapping: accept Mistral-SDK spellings from clients, send OpenAI spellings upstream. */
+  protected toUpstreamChat(body: ChatCompletionRequest): Record<string, unknown> {
+    const out: Record<string, unknown> = { ...body };
+    if (out.random_seed !== undefined) {
+      if (out.seed === undefined) out.seed = out.random_seed;
+      delete out.random_seed;
+    }
+    delete out.safe_prompt;
+    if (out.tool_choice === 'any') out.tool_choice = 'required';
+    if (body.stream !== true) delete out.stream_options;
+    return out;
+  }
+
+  protected fromUpstreamCompletion(json: Record<string, unknown>): ChatCompletion {
+    return json as unknown as ChatCompletion;
+  }
+
+  protected fromUpstreamChunk(json: Record<string, unknown>): ChatCompletionChunk {
+    return json as unknown as ChatCompletionChunk;
+  }
+
+  protected toUpstreamEmbeddings(body: EmbeddingRequest): Record<string, unknown> {
+    const out: Record<string, unknown> = { ...body };
+    delete out.output_dimension;
+    delete out.output_dtype;
+    return out;
+  }
+
+  protected fromUpstreamEmbeddings(json: Record<string, unknown>): EmbeddingResponse {
+    return json as unknown as EmbeddingResponse;
+  }
+
+  private async readJson(res: UpstreamResponse, signal?: AbortSignal): Promise<unknown> {
+    let text: string;
+    try {
+      text = await res.body.text();
+    } catch (e) {
+      throw mapTransportError(e, this.info.id, signal);
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new GatewayError(502, `Upstream provider '${this.info.id}' returned invalid JSON`, {
+        code: 'upstream_bad_response',
+        retryable: true,
+      });
+    }
+  }
+
+  private async errorFrom(res: UpstreamResponse, signal?: AbortSignal): Promise<unknown> {
+    let text = '';
+    try {
+      text = await res.body.text();
+    } catch (e) {
+      return mapTransportError(e, this.info.id, signal);
+    }
+    return upstreamError(this.info.id, res.statusCode, text, res.headers);
+  }
+
+  private async *streamChunks(
+    res: UpstreamResponse,
+    signal?: AbortSignal,
+  ): AsyncGenerator<ChatCompletionChunk> {
+    let done = false;
+    let finished = false;
+    try {
+      for await (const ev of parseSse(res.body)) {
+        if (done) continue; // drain to the end so the connection returns to the pool
+        if (ev.data === '[DONE]') {
+          done = true;
+          continue;
+        }
+        let json: Record<string, unknown>;
+        try {
+          json = JSON.parse(ev.data);
+        } catch {
+          throw new GatewayError(502, `Upstream provider '${this.info.id}' sent a malformed stream event`, {
+            code: 'upstream_bad_stream',
+            retryable: true,
+          });
+        }
+        if (json.error !== undefined || json.object === 'error') {
+          const e = upstreamError(this.info.id, 500, ev.data, {});
+          throw e;
+        }
+        const chunk = this.fromUpstreamChunk(json);
+        if (chunk.choices?.some((c) => c.finish_reason)) finished = true;
+        yield chunk;
+      }
+    } catch (e) {
+      throw mapTransportError(e, this.info.id, signal);
+    } finally {
+      if (!res.body.destroyed && !done) res.body.destroy();
+    }
+    if (!done && !finished) {
+      throw new GatewayError(
+        502,
+        `Upstream provider '${this.info.id}' closed the stream before it finished`,
+        {
+          code: 'upstream_stream_truncated',
+          retryable: true,
+        },
+      );
+    }
+  }
+}
+
+/** OpenAI itself: same protocol, official base URL by default. */
+export class OpenAIAdapter extends OpenAICompatibleAdapter {
+  constructor(cfg: ProviderConfig) {
+    super(cfg, 'https://api.openai.com/v1');
+  }
+}
