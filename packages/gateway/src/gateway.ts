@@ -108,14 +108,12 @@ export class Gateway {
   }
 
   listModels(): ModelObject[] {
-    const out: ModelObject[] = this.router
-      .modelIds()
-      .map((id) => ({
-        id,
-        object: 'model',
-        created: this.created,
-        owned_by: this.ownedBy.get(id) ?? 'khidma',
-      }));
+    const out: ModelObject[] = this.router.modelIds().map((id) => ({
+      id,
+      object: 'model',
+      created: this.created,
+      owned_by: this.ownedBy.get(id) ?? 'khidma',
+    }));
     for (const vm of this.virtual.values()) {
       out.push({ id: vm.id, object: 'model', created: this.created, owned_by: vm.ownedBy });
     }
@@ -303,7 +301,13 @@ export class Gateway {
     const upstreamModel = route?.upstreamModel ?? null;
     const costMad =
       provider && upstreamModel
-        ? this.pricer.cost(provider, upstreamModel, o.usage.prompt_tokens, o.usage.completion_tokens)
+        ? this.pricer.cost(
+            provider,
+            upstreamModel,
+            o.usage.prompt_tokens,
+            o.usage.completion_tokens,
+            req.model,
+          )
         : 0;
     this.usage.record({
       requestId: ctx.requestId,

@@ -5,6 +5,7 @@ import type { AppContext } from './context.js';
 import { installErrorHandlers } from './errors.js';
 import { installJsonParser } from './json-body.js';
 import { healthRoutes } from './routes/health.js';
+import { openaiRoutes } from './routes/openai.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -49,6 +50,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
 
   // ── Route plugins: one line each ─────────────────────────────────────────────
   await app.register(healthRoutes);
+  await app.register(openaiRoutes);
   // ─────────────────────────────────────────────────────────────────────────────
 
   return app;

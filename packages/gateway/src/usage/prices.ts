@@ -23,11 +23,17 @@ export class Pricer {
     this.prefixes.sort((a, b) => b[0].length - a[0].length); // longest prefix wins
   }
 
-  priceOf(provider: string, model: string): ModelPrice | null {
+  /** Looks up `provider/model`, then the upstream model, then the public model id, then prefixes. */
+  priceOf(provider: string, model: string, publicModel?: string): ModelPrice | null {
     const id = `${provider}/${model}`;
-    let p = this.cache.get(id);
+    const cacheKey = publicModel ? `${id}\u0000${publicModel}` : id;
+    let p = this.cache.get(cacheKey);
     if (p !== undefined) return p;
-    p = this.exact.get(id) ?? this.exact.get(model) ?? null;
+    p =
+      this.exact.get(id) ??
+      this.exact.get(model) ??
+      (publicModel ? this.exact.get(publicModel) : undefined) ??
+      null;
     if (!p) {
       for (const [prefix, price] of this.prefixes) {
         if (id.startsWith(prefix) || model.startsWith(prefix)) {
@@ -36,13 +42,19 @@ export class Pricer {
         }
       }
     }
-    this.cache.set(id, p ?? null);
+    this.cache.set(cacheKey, p ?? null);
     return p ?? null;
   }
 
   /** Cost in MAD, rounded to the micro-dirham. */
-  cost(provider: string, model: string, promptTokens: number, completionTokens: number): number {
-    const p = this.priceOf(provider, model);
+  cost(
+    provider: string,
+    model: string,
+    promptTokens: number,
+    completionTokens: number,
+    publicModel?: string,
+  ): number {
+    const p = this.priceOf(provider, model, publicModel);
     if (!p) return 0;
     const mad = (promptTokens * p.inputPerMTokMad + completionTokens * p.outputPerMTokMad) / 1_000_000;
     return Math.round(mad * 1_000_000) / 1_000_000;

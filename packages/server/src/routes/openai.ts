@@ -1,0 +1,142 @@
+import {
+  type ChatResponse,
+  isGatewayError,
+  modelNotFound,
+  type RequestContext,
+  SSE_HEADERS,
+  validateChatRequest,
+  validateEmbeddingRequest,
+} from '@khidma/gateway';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { canUseModel, type Principal } from '../auth/principal.js';
+import { ApiError } from '../errors.js';
+
+/** GatewayError (package) → ApiError (server), keeping status, type, param, code and headers. */
+function toApi(e: unknown): unknown {
+  if (!isGatewayError(e)) return e;
+  const status = e.status === 499 ? 400 : e.status;
+  return new ApiError(status, e.message, { type: e.type, param: e.param, code: e.code, headers: e.headers });
+}
+
+function scopeDenied(model: string): ApiError {
+  return new ApiError(403, `This API key is not allowed to use the model '${model}'.`, {
+    code: 'model_not_allowed',
+    param: 'model',
+  });
+}
+
+/**
+ * OpenAI-compatible endpoints. The hot path stays lean: auth comes from the cached principal, bodies
+ * are validated by hand (no schema compilation), answers are serialised once by the gateway and sent
+ * as strings; streams bypass Fastify's reply pipeline and are written straight to the socket.
+ */
+export const openaiRoutes: FastifyPluginAsync = async (app) => {
+  const ctx = app.khidma;
+
+  const requestContext = (request: FastifyRequest, reply: FastifyReply): RequestContext => {
+    const p = request.principal as Principal;
+    const abort = new AbortController();
+    // The response closing before it finished means the client went away: cancel upstream work.
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) abort.abort();
+    });
+    return {
+      requestId: request.id,
+      keyId: p.keyId ?? null,
+      orgId: p.orgId ?? null,
+      quota: ctx.quotaFor(p),
+      signal: abort.signal,
+    };
+  };
+
+  const checkModel = (principal: Principal, model: string) => {
+    if (!ctx.gateway.hasModel(model)) throw toApi(modelNotFound(model));
+    if (!canUseModel(principal, model)) throw scopeDenied(model);
+  };
+
+  app.post('/v1/chat/completions', async (request, reply) => {
+    let res: ChatResponse;
+    try {
+      const body = validateChatRequest(request.body);
+      checkModel(request.principal as Principal, body.model);
+      res = await ctx.gateway.chat(body, requestContext(request, reply));
+    } catch (e) {
+      throw toApi(e);
+    }
+    if (!res.stream) {
+      reply.headers(res.headers);
+      return reply.type('application/json').send(res.json);
+    }
+    await writeStream(request, reply, res);
+  });
+
+  app.post('/v1/embeddings', async (request, reply) => {
+    try {
+      const body = validateEmbeddingRequest(request.body);
+      checkModel(request.principal as Principal, body.model);
+      const res = await ctx.gateway.embeddings(body, requestContext(request, reply));
+      reply.headers(res.headers);
+      return reply.type('application/json').send(res.json);
+    } catch (e) {
+      throw toApi(e);
+    }
+  });
+
+  app.get('/v1/models', async (request) => {
+    const p = request.principal as Principal;
+    return { object: 'list', data: ctx.gateway.listModels().filter((m) => canUseModel(p, m.id)) };
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/models/*', async (request) => {
+    // Model ids may contain '/', hence the wildcard (e.g. /v1/models/mistral/mistral-small).
+    const id = decodeURIComponent((request.params as Record<string, string>)['*'] ?? '');
+    const model = ctx.gateway.getModel(id);
+    if (!model) throw toApi(modelNotFound(id));
+    if (!canUseModel(request.principal as Principal, id)) throw scopeDenied(id);
+    return model;
+  });
+
+  app.get('/health/models', { config: { auth: 'none' } }, async (_request, reply) => {
+    const targets = ctx.gateway.health();
+    const status = targets.length === 0 || targets.some((t) => t.state !== 'cooldown') ? 'ok' : 'degraded';
+    return reply.status(status === 'ok' ? 200 : 503).send({ status, targets });
+  });
+};
+
+/** Writes SSE frames straight to the socket, honouring back-pressure; usage is settled exactly once. */
+async function writeStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  res: Extract<ChatResponse, { stream: true }>,
+): Promise<void> {
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, { ...SSE_HEADERS, ...res.headers, 'x-request-id': request.id });
+  let closed = false;
+  const onClose = () => {
+    closed = true;
+  };
+  raw.once('close', onClose);
+  try {
+    for await (const frame of res.frames) {
+      if (closed) break;
+      if (!raw.write(frame)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            raw.off('drain', done);
+            raw.off('close', done);
+            resolve();
+          };
+          raw.once('drain', done);
+          raw.once('close', done);
+        });
+      }
+    }
+  } catch (e) {
+    request.log.warn({ err: isGatewayError(e) ? e.code : String(e) }, 'stream ended with an error');
+  } finally {
+    res.finish();
+    raw.off('close', onClose);
+    if (!raw.writableEnded) raw.end();
+  }
+}
