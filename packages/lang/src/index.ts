@@ -1,1 +1,10 @@
-export {};
+export { arabicToArabizi } from './arabic-to-arabizi.js';
+export { arabiziCandidates, arabiziToArabic } from './arabizi.js';
+export { identify, modelInfo, useModel } from './identify.js';
+export type { LidModelData } from './model/format.js';
+export { arabizeName, foldName, nameSkeleton, romanizeName } from './names.js';
+export { type NormalizeOptions, normalize, tokenize } from './normalize.js';
+export { segments } from './segments.js';
+export { type LatinToTifinaghOptions, latinToTifinagh, tifinaghToLatin } from './tifinagh.js';
+export type { Identification, LangTag, Segment } from './types.js';
+export { LANG_TAGS } from './types.js';

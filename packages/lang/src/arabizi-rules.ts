@@ -1,0 +1,223 @@
+/**
+ * Letter-level rules for Darija Arabizi -> Arabic script. A word becomes a sequence of units, each with
+ * ranked Arabic options and a cost per option; candidates are the cheapest combinations (beam search).
+ * The conventions are those of Moroccan chat writing: 3=ع 7=ح 9=ق 5=kh=خ 8=gh=غ 2=ء, ch/sh=ش, g=ڭ,
+ * capitals mid-word for emphatics (T=ط S=ص D=ض), short vowels mostly unwritten, final -a as ة on nouns.
+ */
+
+export interface Unit {
+  options: readonly string[];
+  costs: readonly number[];
+}
+
+const CONSONANTS: Record<string, readonly string[]> = {
+  ch: ['ش'],
+  sh: ['ش'],
+  kh: ['خ'],
+  gh: ['غ'],
+  dj: ['ج'],
+  th: ['ت', 'ث'],
+  dh: ['ض', 'د', 'ذ'],
+  tch: ['تش'],
+  '3': ['ع'],
+  '7': ['ح'],
+  '9': ['ق'],
+  '2': ['ء', 'أ'],
+  '5': ['خ'],
+  '8': ['غ', 'ه'],
+  '6': ['ط'],
+  b: ['ب'],
+  p: ['ب', 'پ'],
+  t: ['ت', 'ط'],
+  T: ['ط'],
+  j: ['ج'],
+  d: ['د', 'ض'],
+  D: ['ض'],
+  r: ['ر'],
+  R: ['ر'],
+  z: ['ز'],
+  Z: ['ظ', 'ز'],
+  s: ['س', 'ص'],
+  S: ['ص'],
+  f: ['ف'],
+  v: ['ڤ', 'ف'],
+  q: ['ق'],
+  k: ['ك', 'ق'],
+  g: ['ڭ', 'ك', 'ج', 'ق'],
+  G: ['ڭ'],
+  l: ['ل'],
+  m: ['م'],
+  n: ['ن'],
+  h: ['ه', 'ح'],
+  H: ['ح'],
+  w: ['و'],
+  y: ['ي'],
+  x: ['كس'],
+  c: ['ك', 'س'],
+};
+
+const DIGRAPHS = ['tch', 'ch', 'sh', 'kh', 'gh', 'dj', 'th', 'dh'];
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'é', 'è', 'ê', 'à', 'â', 'ô', 'î', 'ï', 'û', 'ù']);
+const SUN_LETTERS = new Set([
+  't',
+  'th',
+  'd',
+  'dh',
+  'r',
+  'z',
+  's',
+  'ch',
+  'sh',
+  'S',
+  'D',
+  'T',
+  'Z',
+  'n',
+  'l',
+  'j',
+]);
+
+function unit(options: readonly string[], costs?: readonly number[]): Unit {
+  return { options, costs: costs ?? options.map((_, i) => i * 1.0) };
+}
+
+interface Piece {
+  kind: 'c' | 'v';
+  text: string; // consonant key, or the vowel letters
+  double: boolean;
+}
+
+/** Splits a Latin word into consonant and vowel pieces (case kept for emphatic capitals). */
+function pieces(word: string): Piece[] {
+  const out: Piece[] = [];
+  let i = 0;
+  while (i < word.length) {
+    const lower = word.slice(i).toLowerCase();
+    const ch = word[i] as string;
+    if (VOWELS.has(ch.toLowerCase())) {
+      let j = i;
+      while (j < word.length && VOWELS.has((word[j] as string).toLowerCase())) j++;
+      out.push({
+        kind: 'v',
+        text: word
+          .slice(i, j)
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
+        double: false,
+      });
+      i = j;
+      continue;
+    }
+    const di = DIGRAPHS.find((d) => lower.startsWith(d));
+    let key: string;
+    if (di) key = di;
+    else if (ch === 'T' || ch === 'S' || ch === 'D' || ch === 'Z' || ch === 'H' || ch === 'G')
+      key = i === 0 ? ch.toLowerCase() : ch;
+    else key = ch.toLowerCase();
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === 'c' && prev.text.toLowerCase() === key.toLowerCase()) prev.double = true;
+    else if (CONSONANTS[key]) out.push({ kind: 'c', text: key, double: false });
+    i += di ? di.length : 1;
+  }
+  return out;
+}
+
+function consonantUnit(p: Piece): Unit {
+  const opts = CONSONANTS[p.text] ?? [p.text];
+  return unit(opts);
+}
+
+/** Units (ranked Arabic options) for one Arabizi word. */
+export function wordUnits(word: string): Unit[] {
+  const ps = pieces(word);
+  const units: Unit[] = [];
+  const n = ps.length;
+  const consonantCount = ps.filter((p) => p.kind === 'c').length;
+  for (let k = 0; k < n; k++) {
+    const p = ps[k] as Piece;
+    const prev = ps[k - 1];
+    const next = ps[k + 1];
+    if (p.kind === 'c') {
+      // Initial geminate (ddar, chchra, zzit) is the assimilated article al-.
+      if (k === 0 && p.double && SUN_LETTERS.has(p.text)) units.push(unit(['ال', ''], [0, 1.2]));
+      units.push(consonantUnit(p));
+      continue;
+    }
+    const v = p.text;
+    const first = k === 0;
+    const last = k === n - 1;
+    if (first) {
+      if (v.startsWith('a') || v === 'e') {
+        // el-/al- article before a consonant cluster: lkhdma, elma
+        units.push(unit(['ا', 'أ', 'ع'], [0, 0.8, 1.5]));
+        if (v.length > 1 && v !== 'aa') units.push(vowelUnit(v.slice(1), last));
+        continue;
+      }
+      if (v.startsWith('i') || v === 'ei') {
+        units.push(unit(['اي', 'إ', 'ي'], [0, 0.7, 0.9]));
+        continue;
+      }
+      units.push(unit(['او', 'أ', 'و'], [0, 0.7, 0.9]));
+      continue;
+    }
+    if (last) {
+      if (v === 'a' || v === 'aa' || v === 'ah') {
+        units.push(finalA(ps, k, consonantCount));
+        continue;
+      }
+      if (v === 'e') {
+        units.push(unit(['', 'ة', 'ه'], [0, 1, 1.2]));
+        continue;
+      }
+      units.push(vowelUnit(v, true));
+      continue;
+    }
+    if (v === 'a' && (next?.text === 'y' || next?.text === 'w') && !next.double) {
+      units.push(unit(['ا', ''], [0, 0.8])); // diphthong: kayn, 7wayj, dawr
+      continue;
+    }
+    if (v === 'a') {
+      // Short a in a closed syllable (kalb, nachaT) is not written; long a (bab, daba) is.
+      const closed = next?.kind === 'c' && (next.double || ps[k + 2]?.kind === 'c' || k + 2 >= n);
+      const cvcvcEnd =
+        k === 1 && prev?.kind === 'c' && ps[k + 2]?.kind === 'v' && ps[k + 3]?.kind === 'c' && k + 4 >= n;
+      if (closed && !(k + 2 >= n)) units.push(unit(['', 'ا'], [0, 0.6]));
+      else if (cvcvcEnd) units.push(unit(['', 'ا'], [0, 0.4]));
+      else units.push(unit(['ا', ''], [0, 0.5]));
+      continue;
+    }
+    units.push(vowelUnit(v, false));
+  }
+  return units;
+}
+
+function vowelUnit(v: string, last: boolean): Unit {
+  if (v === 'e') return unit(['', 'ي', 'ا'], [0, 1.2, 1.4]);
+  if (v === 'aa' || v === 'a') return unit(['ا', ''], [0, 0.7]);
+  if (v === 'ai' || v === 'ay' || v === 'ei') return unit(['اي', 'ي'], [0, 0.6]);
+  if (v === 'ao' || v === 'aou' || v === 'au') return unit(['او', 'و'], [0, 0.6]);
+  if (v === 'ou' || v === 'o' || v === 'u' || v === 'oo' || v === 'ouu')
+    return unit(['و', ''], [0, last ? 2 : 1]);
+  if (v === 'i' || v === 'ee' || v === 'ii' || v === 'ie') return unit(['ي', ''], [0, last ? 2 : 1.1]);
+  if (v === 'ia' || v === 'ya') return unit(['يا', 'ية'], [0, 0.5]);
+  if (v === 'oua' || v === 'ua' || v === 'oa') return unit(['وا'], [0]);
+  if (v === 'ea' || v === 'ae') return unit(['ا'], [0]);
+  // Other vowel clusters: write each vowel letter that is long in Darija spelling.
+  let s = '';
+  for (const c of v)
+    if (c === 'a') s += 'ا';
+    else if (c === 'i') s += 'ي';
+    else if (c === 'o' || c === 'u') s += s.endsWith('و') ? '' : 'و';
+  return unit([s, '']);
+}
+
+function finalA(ps: Piece[], k: number, consonantCount: number): Unit {
+  const prev = ps[k - 1];
+  const pronounSuffix = prev?.kind === 'c' && (prev.text === 'n' || prev.text === 'h') && !prev.double;
+  const beforePrev = ps[k - 2];
+  if (prev?.text === 'y' && beforePrev?.kind === 'v' && beforePrev.text.endsWith('i'))
+    return unit(['ة', 'ا'], [0, 0.6]);
+  if (pronounSuffix || consonantCount < 3) return unit(['ا', 'ة', 'ى'], [0, 0.7, 1.4]);
+  return unit(['ة', 'ا'], [0, 0.5]);
+}

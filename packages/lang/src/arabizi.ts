@@ -1,0 +1,152 @@
+/**
+ * Darija Arabizi <-> Arabic script. Frequent words come from the project-authored lexicon; other words
+ * go through letter rules with ranked alternatives, re-ranked by a character language model of
+ * Arabic-script Darija when one is available.
+ */
+
+import { scoreArabicWord } from './arabic-lm.js';
+import { type Unit, wordUnits } from './arabizi-rules.js';
+import { DARIJA_LEXICON_SOURCE } from './darija-lexicon.js';
+
+const MAX_WORD = 64;
+const MAX_CANDIDATES = 8;
+
+/** Folds Arabizi spelling variants onto one lookup key (vowels, doubling, digit/letter pairs). */
+export function arabiziKey(word: string): string {
+  let s = word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  s = s
+    .replace(/5/g, 'kh')
+    .replace(/8/g, 'gh')
+    .replace(/sh/g, 'ch')
+    .replace(/dj/g, 'j')
+    .replace(/q/g, '9')
+    .replace(/ou|oo|o|u/g, 'u')
+    .replace(/ee|ei|y/g, 'i')
+    .replace(/w/g, 'u')
+    .replace(/'/g, '')
+    .replace(/e/g, '');
+  let out = '';
+  for (const c of s) if (c !== out[out.length - 1]) out += c;
+  return out;
+}
+
+interface LexEntry {
+  arabic: string[];
+  spellings: string[];
+}
+
+let lexicon: Map<string, LexEntry> | undefined;
+let reverse: Map<string, string> | undefined;
+
+function loadLexicon(): Map<string, LexEntry> {
+  if (lexicon) return lexicon;
+  lexicon = new Map();
+  reverse = new Map();
+  for (const line of DARIJA_LEXICON_SOURCE.split('\n')) {
+    const parts = line.trim().split('|');
+    if (parts.length < 2) continue;
+    const spellings = (parts[0] as string)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const arabic = parts
+      .slice(1)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const sp of spellings) {
+      const key = arabiziKey(sp);
+      const existing = lexicon.get(key);
+      if (existing) {
+        for (const a of arabic) if (!existing.arabic.includes(a)) existing.arabic.push(a);
+      } else lexicon.set(key, { arabic: [...arabic], spellings });
+    }
+    for (const a of arabic) if (!reverse.has(a)) reverse.set(a, spellings[0] as string);
+  }
+  return lexicon;
+}
+
+/** Reverse lexicon: Arabic-script Darija word -> its most common Arabizi spelling. */
+export function lexiconArabizi(arabic: string): string | undefined {
+  loadLexicon();
+  return reverse?.get(arabic);
+}
+
+function beam(units: Unit[], width: number): { text: string; cost: number }[] {
+  let states = [{ text: '', cost: 0 }];
+  for (const u of units) {
+    const next: { text: string; cost: number }[] = [];
+    for (const s of states)
+      for (let i = 0; i < u.options.length; i++)
+        next.push({ text: s.text + u.options[i], cost: s.cost + (u.costs[i] ?? 1) });
+    next.sort((a, b) => a.cost - b.cost);
+    states = next.slice(0, width);
+  }
+  return states;
+}
+
+function ruleCandidates(word: string): string[] {
+  const units = wordUnits(word);
+  if (units.length === 0) return [];
+  const raw = beam(units, 24);
+  // Re-rank: rule cost plus the Darija character model's surprise per character.
+  const scored = raw.map((c) => ({ text: c.text, score: c.cost - scoreArabicWord(c.text) }));
+  scored.sort((a, b) => a.score - b.score);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const c of scored) {
+    if (!c.text || seen.has(c.text)) continue;
+    seen.add(c.text);
+    out.push(c.text);
+  }
+  return out;
+}
+
+const LATIN_WORD = /^[A-Za-z0-9\u00c0-\u024f'’]+$/;
+
+/** Ranked Arabic-script candidates for one Arabizi word (lexicon spellings first). */
+export function arabiziCandidates(word: string): string[] {
+  if (typeof word !== 'string') return [];
+  const w = word.trim().slice(0, MAX_WORD);
+  if (!w || !LATIN_WORD.test(w) || /^[0-9]+$/.test(w)) return [];
+  const lex = loadLexicon();
+  const out: string[] = [];
+  const hit = lex.get(arabiziKey(w));
+  if (hit) out.push(...hit.arabic);
+  // Prefixed forms: l-/el- article, w- "and", b- "with", f- "in" in front of a known word.
+  if (!hit) {
+    const m = /^(?:(w|ou|o)|(b|f|l|el|al|fl|fel|bl|bel|wl|wel))(.{3,})$/i.exec(w);
+    if (m) {
+      const inner = lex.get(arabiziKey(m[3] as string));
+      if (inner) {
+        const prefix = m[1] ? 'و' : prefixArabic((m[2] as string).toLowerCase());
+        for (const a of inner.arabic) out.push(prefix + a.replace(/^ال/, prefix.endsWith('ل') ? '' : 'ال'));
+      }
+    }
+  }
+  for (const c of ruleCandidates(w.replace(/[’']/g, ''))) if (!out.includes(c)) out.push(c);
+  return out.slice(0, MAX_CANDIDATES);
+}
+
+function prefixArabic(p: string): string {
+  if (p === 'b') return 'ب';
+  if (p === 'f') return 'ف';
+  if (p === 'fl' || p === 'fel') return 'فال';
+  if (p === 'bl' || p === 'bel') return 'بال';
+  if (p === 'wl' || p === 'wel') return 'وال';
+  return 'ال';
+}
+
+const TOKEN = /[A-Za-z\u00c0-\u024f0-9]+(?:['’][A-Za-z\u00c0-\u024f0-9]+)*/g;
+
+/** Transliterates Arabizi text to Arabic script, word by word; other characters are kept. */
+export function arabiziToArabic(text: string): string {
+  if (typeof text !== 'string' || text.length === 0) return '';
+  const src = text.length > 1_000_000 ? text.slice(0, 1_000_000) : text;
+  return src.replace(TOKEN, (word) => {
+    if (/^[0-9]+$/.test(word)) return word;
+    return arabiziCandidates(word)[0] ?? word;
+  });
+}

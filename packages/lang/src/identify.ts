@@ -1,0 +1,186 @@
+/**
+ * Language identification: script detection first (Tifinagh, Arabic, Latin), then a hashed
+ * character-n-gram naive-Bayes model per script group plus hand-authored marker words.
+ * Never throws: anything without at least two letters is `und` with confidence 0.
+ */
+import { MARKERS } from './markers.js';
+import { extractFeatures, MAX_SCAN, wordKey } from './model/features.js';
+import { type GroupModel, type LidModelData, unpackGroup } from './model/format.js';
+import { LID_MODEL } from './model/lid-model.js';
+import { countScripts } from './script.js';
+import { type Identification, type LangTag, splitTag } from './types.js';
+
+const MARKER_BONUS = 2.2;
+
+interface GroupRuntime {
+  model: GroupModel;
+  markers: Map<number, Float64Array>;
+}
+interface Runtime {
+  latin: GroupRuntime;
+  arabic: GroupRuntime;
+  data: LidModelData;
+}
+
+let runtime: Runtime | undefined;
+let modelData: LidModelData = LID_MODEL;
+
+/** Replaces the identification model (e.g. one trained with `khidma lang train`). */
+export function useModel(data: LidModelData): void {
+  modelData = data;
+  runtime = undefined;
+}
+
+/** Provenance of the model in use (who trained it, on what). */
+export function modelInfo(): LidModelData['provenance'] {
+  return modelData.provenance;
+}
+
+function buildGroup(model: GroupModel): GroupRuntime {
+  const markers = new Map<number, Float64Array>();
+  model.classes.forEach((tag, ci) => {
+    const words = MARKERS[tag]?.split(/\s+/).filter(Boolean) ?? [];
+    for (const w of words) {
+      const key = wordKey(w);
+      const bonus = markers.get(key) ?? new Float64Array(model.classes.length);
+      bonus[ci] = MARKER_BONUS;
+      markers.set(key, bonus);
+    }
+  });
+  return { model, markers };
+}
+
+function getRuntime(): Runtime {
+  if (!runtime) {
+    runtime = {
+      latin: buildGroup(unpackGroup(modelData.groups.latin, modelData.bucketBits)),
+      arabic: buildGroup(unpackGroup(modelData.groups.arabic, modelData.bucketBits)),
+      data: modelData,
+    };
+  }
+  return runtime;
+}
+
+// Scoring state shared by the static callbacks below, so that no closure is created per call.
+let curWeights: Float32Array = new Float32Array(0);
+let curScores: Float64Array = new Float64Array(8);
+let curC = 0;
+let curFeatures = 0;
+let curMarkers: Map<number, Float64Array> = new Map();
+let curMarkerHits = 0;
+
+function onFeature(index: number): void {
+  const base = index * curC;
+  for (let c = 0; c < curC; c++) curScores[c] = (curScores[c] as number) + (curWeights[base + c] as number);
+  curFeatures++;
+}
+
+function onWord(hash: number): void {
+  const bonus = curMarkers.get(hash);
+  if (!bonus) return;
+  curMarkerHits++;
+  for (let c = 0; c < curC; c++) curScores[c] = (curScores[c] as number) + (bonus[c] as number);
+}
+
+export interface GroupScores {
+  classes: LangTag[];
+  scores: Float64Array;
+  features: number;
+  markerHits: number;
+}
+
+/** Raw class scores of text[start, end) under one script group. */
+export function scoreGroup(
+  group: 'latin' | 'arabic',
+  text: string,
+  start = 0,
+  end = text.length,
+): GroupScores {
+  const g = getRuntime()[group];
+  curC = g.model.classes.length;
+  curScores = Float64Array.from(g.model.bias);
+  curWeights = g.model.weights;
+  curMarkers = g.markers;
+  curFeatures = 0;
+  curMarkerHits = 0;
+  extractFeatures(text, onFeature, onWord, start, end);
+  return { classes: g.model.classes, scores: curScores, features: curFeatures, markerHits: curMarkerHits };
+}
+
+/** Softmax of scores with a temperature that grows with the evidence (naive Bayes is overconfident). */
+export function posteriors(s: GroupScores): Float64Array {
+  const t = Math.max(1.5, Math.sqrt(s.features) * 0.9);
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of s.scores) max = Math.max(max, v);
+  const out = new Float64Array(s.scores.length);
+  let sum = 0;
+  for (let i = 0; i < out.length; i++) {
+    out[i] = Math.exp(((s.scores[i] as number) - max) / t);
+    sum += out[i] as number;
+  }
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / sum;
+  return out;
+}
+
+const UND: Identification = Object.freeze({
+  tag: 'und',
+  language: 'und',
+  script: 'Zyyy',
+  confidence: 0,
+  alternatives: [],
+}) as Identification;
+
+function result(
+  tag: LangTag,
+  confidence: number,
+  alternatives: { tag: LangTag; confidence: number }[],
+): Identification {
+  const { language, script } = splitTag(tag);
+  return { tag, language, script, confidence: round(confidence), alternatives };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Identifies the language and script of a text (chat message or paragraph). */
+export function identify(text: string): Identification {
+  if (typeof text !== 'string' || text.length === 0) return { ...UND, alternatives: [] };
+  const end = Math.min(text.length, MAX_SCAN);
+  const counts = countScripts(text, 0, end);
+  const letters = counts.latin + counts.arabic + counts.tifinagh;
+  if (letters < 2) return { ...UND, alternatives: [] };
+  if (counts.tifinagh >= counts.latin && counts.tifinagh >= counts.arabic) {
+    const share = counts.tifinagh / letters;
+    const alternatives: { tag: LangTag; confidence: number }[] = [];
+    if (share < 1)
+      alternatives.push({
+        tag: counts.arabic > counts.latin ? 'ary-Arab' : 'zgh-Latn',
+        confidence: round(1 - share),
+      });
+    return result('zgh-Tfng', Math.max(0.5, share), alternatives);
+  }
+  const primary: 'latin' | 'arabic' = counts.arabic >= counts.latin ? 'arabic' : 'latin';
+  const share = (primary === 'arabic' ? counts.arabic : counts.latin) / letters;
+  const s = scoreGroup(primary, text, 0, end);
+  const post = posteriors(s);
+  const ranked = [...s.classes.keys()].sort((a, b) => (post[b] as number) - (post[a] as number));
+  const best = ranked[0] as number;
+  const alternatives = ranked
+    .slice(1, 4)
+    .map((i) => ({ tag: s.classes[i] as LangTag, confidence: round((post[i] as number) * share) }));
+  if (share < 0.95) {
+    const other: 'latin' | 'arabic' = primary === 'arabic' ? 'latin' : 'arabic';
+    const o = scoreGroup(other, text, 0, end);
+    const op = posteriors(o);
+    let oi = 0;
+    for (let i = 1; i < op.length; i++) if ((op[i] as number) > (op[oi] as number)) oi = i;
+    alternatives.unshift({
+      tag: o.classes[oi] as LangTag,
+      confidence: round((op[oi] as number) * (1 - share)),
+    });
+    alternatives.sort((a, b) => b.confidence - a.confidence);
+    alternatives.length = Math.min(alternatives.length, 3);
+  }
+  return result(s.classes[best] as LangTag, (post[best] as number) * share, alternatives);
+}

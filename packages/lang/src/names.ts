@@ -1,0 +1,436 @@
+/**
+ * Moroccan personal names across scripts: Arabic script <-> French-style civil-registry spellings,
+ * a consonant skeleton shared by all spellings (محمد / Mohamed / Mhamed -> "mhmd") and a folded
+ * Latin key. Frequent names come from the authored table; others go through letter rules.
+ */
+import { arabiziCandidates } from './arabizi.js';
+import { NAME_TABLE_SOURCE, PARTICLES } from './name-table.js';
+
+const MAX_NAME = 256;
+const MAX_VARIANTS = 12;
+const ARABIC = /[\u0600-\u06ff]/;
+
+interface NameTable {
+  byArabic: Map<string, string[]>;
+  byLatin: Map<string, string[]>;
+}
+let table: NameTable | undefined;
+
+function arabicKey(s: string): string {
+  return s
+    .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function latinKey(s: string): string {
+  return foldLatin(s).replace(/ /g, '');
+}
+
+function loadTable(): NameTable {
+  if (table) return table;
+  const byArabic = new Map<string, string[]>();
+  const byLatin = new Map<string, string[]>();
+  for (const line of NAME_TABLE_SOURCE.split('\n')) {
+    const [ar, lat] = line.split('|');
+    if (!ar || !lat) continue;
+    const variants = lat
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    byArabic.set(arabicKey(ar), variants);
+    for (const v of variants) {
+      const k = latinKey(v);
+      const list = byLatin.get(k) ?? [];
+      if (!list.includes(ar)) list.push(ar);
+      byLatin.set(k, list);
+    }
+  }
+  table = { byArabic, byLatin };
+  return table;
+}
+
+// ---------- Arabic script -> French-style Latin ----------
+
+const ROMAN: Record<string, string[]> = {
+  ا: ['a'],
+  ب: ['b'],
+  ت: ['t'],
+  ث: ['t', 'th'],
+  ج: ['j', 'dj'],
+  ح: ['h'],
+  خ: ['kh'],
+  د: ['d'],
+  ذ: ['d', 'dh'],
+  ر: ['r'],
+  ز: ['z'],
+  س: ['s'],
+  ش: ['ch', 'sh'],
+  ص: ['s'],
+  ض: ['d'],
+  ط: ['t'],
+  ظ: ['d', 'z'],
+  ع: ['a', ''],
+  غ: ['gh'],
+  ف: ['f'],
+  ڤ: ['v'],
+  ق: ['k', 'q'],
+  ك: ['k'],
+  ڭ: ['g'],
+  گ: ['g'],
+  ل: ['l'],
+  م: ['m'],
+  ن: ['n'],
+  ه: ['h'],
+  ة: ['a'],
+  ء: [''],
+  ؤ: ['ou'],
+  ئ: ['i'],
+};
+const SUN = new Set('تثدذرزسشصضطظلن');
+const VOWEL_LETTERS = new Set('اويىة');
+
+function capitalize(s: string): string {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+/** Rule-based romanisation of one Arabic-script word; alternatives differ in one letter choice each. */
+function romanizeWord(word: string): string[] {
+  const w = arabicKey(word);
+  const base: string[] = [];
+  const alts: { index: number; value: string }[] = [];
+  for (let i = 0; i < w.length; i++) {
+    const c = w[i] as string;
+    const prev = w[i - 1];
+    const next = w[i + 1];
+    let value: string;
+    if (c === 'و')
+      value =
+        i === 0 && next !== undefined && !VOWEL_LETTERS.has(next)
+          ? 'ou'
+          : prev === 'ا' || next === 'ا'
+            ? 'w'
+            : 'ou';
+    else if (c === 'ي') value = i === 0 || prev === 'ا' || next === 'ا' ? 'y' : 'i';
+    else if (c === 'ع') value = prev === 'ا' || next === 'ا' || next === undefined ? '' : 'a';
+    else {
+      const opts = ROMAN[c] ?? [c];
+      value = opts[0] as string;
+      for (const o of opts.slice(1)) alts.push({ index: base.length, value: o });
+    }
+    if ((c === 'س' || c === 'ص') && prev && next && VOWEL_LETTERS.has(prev) && VOWEL_LETTERS.has(next))
+      value = 'ss';
+    // Two consonant letters in a row at the start of a word get an epenthetic vowel (كريم -> Karim).
+    const prevIsCons = prev !== undefined && !VOWEL_LETTERS.has(prev) && prev !== 'ع' && prev !== 'ء';
+    if (i === 1 && prevIsCons && !VOWEL_LETTERS.has(c) && c !== 'ع') base.push('a');
+    base.push(value);
+  }
+  const first = base.join('');
+  const out = [first];
+  for (const a of alts) {
+    const copy = [...base];
+    copy[a.index] = a.value;
+    out.push(copy.join(''));
+  }
+  if (/ia$/.test(first)) out.push(first.replace(/ia$/, 'iya'));
+  return [...new Set(out.map(capitalize))];
+}
+
+function articleVariants(rest: string[], sun: boolean): string[] {
+  const out: string[] = [];
+  for (const r of rest) {
+    out.push(`El ${r}`, r);
+    if (sun) out.push(`E${r.charAt(0).toLowerCase()}${r.toLowerCase()}`);
+    out.push(`El${r.toLowerCase()}`);
+  }
+  return out;
+}
+
+function tokenVariants(token: string): string[] {
+  const t = loadTable();
+  const key = arabicKey(token);
+  const direct = t.byArabic.get(key);
+  if (direct) return direct;
+  const particle = PARTICLES[key];
+  if (particle) return particle;
+  if (key.length > 3 && key.startsWith('ال')) {
+    const rest = key.slice(2);
+    const restVariants = t.byArabic.get(rest) ?? romanizeWord(rest);
+    return articleVariants(restVariants.slice(0, 3), SUN.has(rest.charAt(0)));
+  }
+  return romanizeWord(key);
+}
+
+/** Splits an Arabic-script name into tokens, keeping عبد + next word together (عبد الله is one name). */
+function nameTokens(name: string): string[] {
+  const raw = arabicKey(name)
+    .split(/[\s\-_.,]+/)
+    .filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const tok = raw[i] as string;
+    const next = raw[i + 1];
+    if ((tok === 'عبد' || tok === 'نور' || tok === 'صلاح' || tok === 'عز' || tok === 'فاطمة') && next) {
+      const joined = `${tok} ${next}`;
+      if (tok === 'عبد' || loadTable().byArabic.has(joined)) {
+        out.push(joined);
+        i++;
+        continue;
+      }
+    }
+    out.push(tok);
+  }
+  return out;
+}
+
+function abdCompound(token: string): string[] | undefined {
+  if (!token.startsWith('عبد ')) return undefined;
+  const rest = token.slice(4);
+  const restKey = rest.startsWith('ال') ? rest.slice(2) : rest;
+  const restLatin = (loadTable().byArabic.get(restKey) ?? romanizeWord(restKey))[0]?.toLowerCase() ?? '';
+  const sun = SUN.has(restKey.charAt(0));
+  const glued = sun ? `Abde${restLatin.charAt(0)}${restLatin}` : `Abdel${restLatin}`;
+  return [glued, `Abdel${restLatin}`, `Abd El ${capitalize(restLatin)}`, `Abdul${restLatin}`];
+}
+
+/** Arabic-script name -> French-style Latin spellings, most common first. Latin input is returned tidied. */
+export function romanizeName(name: string): string[] {
+  if (typeof name !== 'string') return [];
+  const src = name.normalize('NFC').slice(0, MAX_NAME).trim();
+  if (!src) return [];
+  if (!ARABIC.test(src)) return [src.replace(/\s+/g, ' ')];
+  const whole = loadTable().byArabic.get(arabicKey(src));
+  if (whole) return whole.slice(0, MAX_VARIANTS);
+  const perToken = nameTokens(src).map(
+    (t) => loadTable().byArabic.get(t) ?? abdCompound(t) ?? tokenVariants(t),
+  );
+  return combine(perToken);
+}
+
+/** First variant of each token, then variants that change one token at a time. */
+function combine(perToken: string[][]): string[] {
+  const firsts = perToken.map((v) => v[0] ?? '');
+  const out = new Set<string>([firsts.join(' ')]);
+  for (let i = 0; i < perToken.length; i++) {
+    for (const v of (perToken[i] ?? []).slice(1)) {
+      const copy = [...firsts];
+      copy[i] = v;
+      out.add(copy.join(' '));
+      if (out.size >= MAX_VARIANTS) return [...out];
+    }
+  }
+  return [...out].map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+// ---------- Latin -> Arabic script ----------
+
+const LATIN_PARTICLES: Record<string, string> = {
+  ben: 'بن',
+  ibn: 'ابن',
+  bent: 'بنت',
+  bint: 'بنت',
+  ould: 'ولد',
+  ait: 'آيت',
+  ayt: 'آيت',
+  abou: 'أبو',
+  abu: 'أبو',
+  bou: 'بو',
+  moulay: 'مولاي',
+  sidi: 'سيدي',
+  lalla: 'لالة',
+};
+
+function arabizeToken(token: string): string[] {
+  const t = loadTable();
+  const key = latinKey(token);
+  const known = t.byLatin.get(key);
+  if (known) return known;
+  const particle = LATIN_PARTICLES[key];
+  if (particle) return [particle];
+  const article = /^(?:el|al|l)(.{3,})$/.exec(key);
+  if (article) {
+    const inner = t.byLatin.get(article[1] as string);
+    if (inner) return inner.map((a) => `ال${a}`);
+  }
+  const ben = /^(ben|ait|ould|bou|abou)(.{3,})$/.exec(key);
+  if (ben) {
+    const inner = t.byLatin.get(ben[2] as string);
+    if (inner) return inner.map((a) => `${LATIN_PARTICLES[ben[1] as string]} ${a}`);
+  }
+  // Names: ou is و, a final a is usually ة (Fatna, Rabia), a double consonant is one letter.
+  return arabiziCandidates(token.replace(/ou/gi, 'u').replace(/([a-z])\1/gi, '$1')).slice(0, 4);
+}
+
+/** Latin-script name -> Arabic-script candidates, most likely first. */
+export function arabizeName(name: string): string[] {
+  if (typeof name !== 'string') return [];
+  const src = name.normalize('NFC').slice(0, MAX_NAME).trim();
+  if (!src) return [];
+  if (ARABIC.test(src)) return [arabicKey(src)];
+  const whole = loadTable().byLatin.get(latinKey(src));
+  if (whole) return whole.slice(0, MAX_VARIANTS);
+  const raw = foldLatin(src).split(' ').filter(Boolean);
+  const tokens: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const tok = raw[i] as string;
+    const next = raw[i + 1];
+    // "Abdel Aziz", "El Idrissi", "Nour Eddine" are one name each.
+    if (next && (/^abd(el|al|ul|ou|er|es|en|ed|et|ez)?$/.test(tok) || tok === 'el' || tok === 'al')) {
+      tokens.push(tok + next);
+      i++;
+    } else tokens.push(tok);
+  }
+  return combine(tokens.map(arabizeToken).filter((v) => v.length > 0));
+}
+
+// ---------- keys ----------
+
+function stripAccents(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** Lowercase, accents, punctuation and particle spellings folded; article el/al dropped. */
+function foldLatin(s: string): string {
+  const words = stripAccents(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i] as string;
+    if ((w === 'el' || w === 'al' || w === 'l') && words[i + 1]) continue;
+    if (w === 'ibn' || w === 'bn' || w === 'bin') w = 'ben';
+    if (w === 'ayt' || w === 'aith') w = 'ait';
+    if (w === 'oueld' || w === 'ouled') w = 'ould';
+    if (w === 'abu') w = 'abou';
+    const next = words[i + 1];
+    if ((w === 'ben' || w === 'ait' || w === 'ould' || w === 'abou' || w === 'bou') && next) {
+      out.push(w + dropArticle(next));
+      i++;
+      continue;
+    }
+    out.push(dropArticle(w));
+  }
+  return out.join(' ');
+}
+
+// El-/Al- glued to a name (Elidrissi, Elfassi) and the assimilated article (Ettazi, Echcherkaoui).
+function dropArticle(w: string): string {
+  const assimilated = /^e(ch|[tdrzsn])\1(.{2,})$/.exec(w);
+  if (assimilated) return `${assimilated[1]}${assimilated[2]}`;
+  const glued = /^(?:el|al)(.{3,})$/.exec(w);
+  if (glued && consonantSkeleton(glued[1] as string).length >= 2) return glued[1] as string;
+  return w;
+}
+
+/** Folded Latin key for a name in any script: particles, case, accents and article folded. */
+export function foldName(name: string): string {
+  if (typeof name !== 'string') return '';
+  const src = name.slice(0, MAX_NAME);
+  if (ARABIC.test(src)) return foldLatin(romanizeName(src)[0] ?? '');
+  return foldLatin(src);
+}
+
+const ARABIC_SKELETON: Record<string, string> = {
+  ب: 'b',
+  پ: 'b',
+  ت: 't',
+  ط: 't',
+  ث: 't',
+  ج: 'j',
+  ح: 'h',
+  ه: 'h',
+  خ: 'x',
+  د: 'd',
+  ض: 'd',
+  ذ: 'd',
+  ظ: 'd',
+  ر: 'r',
+  ز: 'z',
+  س: 's',
+  ص: 's',
+  ش: 'c',
+  غ: 'g',
+  ڭ: 'g',
+  گ: 'g',
+  ف: 'f',
+  ڤ: 'f',
+  ق: 'k',
+  ك: 'k',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+};
+
+function consonantSkeleton(latin: string): string {
+  const s = latin
+    .replace(/tch|ch|sh/g, 'ʃ')
+    .replace(/kh|5/g, 'x')
+    .replace(/gh|8/g, 'g')
+    .replace(/dj/g, 'j')
+    .replace(/th/g, 't')
+    .replace(/dh/g, 'd')
+    .replace(/ph/g, 'f')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/[cq9]/g, 'k')
+    .replace(/7/g, 'h')
+    .replace(/p/g, 'b')
+    .replace(/v/g, 'f')
+    .replace(/([aeiouy])h$/g, '$1')
+    .replace(/[aeiouyw0-9]/g, '')
+    .replace(/ʃ/g, 'c');
+  let out = '';
+  for (const c of s) if (c !== out[out.length - 1]) out += c;
+  return out;
+}
+
+function arabicSkeleton(word: string): string {
+  let w = arabicKey(word);
+  if (w.length > 3 && w.startsWith('ال')) w = w.slice(2);
+  let out = '';
+  for (const c of w) {
+    const k = ARABIC_SKELETON[c];
+    if (k && k !== out[out.length - 1]) out += k;
+  }
+  return out;
+}
+
+/** Consonant skeleton shared by a name's spellings in any script: محمد / Mohamed / Mhamed -> "mhmd". */
+export function nameSkeleton(name: string): string {
+  if (typeof name !== 'string') return '';
+  const src = name.slice(0, MAX_NAME);
+  if (ARABIC.test(src)) {
+    const tokens = nameTokens(src);
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as string;
+      const isParticle = PARTICLES[t] !== undefined && t !== 'مولاي' && t !== 'سيدي' && tokens[i + 1];
+      const sk = t.split(' ').map(arabicSkeleton).join('');
+      if (isParticle) {
+        tokens[i + 1] = `${t} ${tokens[i + 1]}`;
+        continue;
+      }
+      if (sk) out.push(sk);
+    }
+    return out.join(' ');
+  }
+  const folded = foldLatin(src);
+  const words = folded.split(' ').filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i] as string;
+    const next = words[i + 1];
+    if (/^abd(el|al|ul|ou|er|es|en|ed|et|ez)?$/.test(w) && next) {
+      w = `abd${next}`;
+      i++;
+    }
+    w = w.replace(/^abd(el|al|ul)/, 'abd').replace(/^abde([drstzn])/, 'abd$1');
+    const sk = consonantSkeleton(w);
+    if (sk) out.push(sk);
+  }
+  return out.join(' ');
+}
