@@ -1,0 +1,69 @@
+import { bidiSegments, firstStrongDirection } from '../../i18n/bidi.js';
+
+/**
+ * Renders one paragraph with its own base direction (dir="auto" semantics computed here so that the
+ * isolation of opposite-direction runs agrees with it) and URLs as links.
+ */
+export function BidiText({ text }: { text: string }) {
+  const dir = firstStrongDirection(text);
+  return (
+    <>
+      {bidiSegments(text, dir).map((segment, i) => {
+        const key = `${i}:${segment.text.length}`;
+        if (segment.kind === 'url') {
+          return (
+            <bdi key={key} dir="ltr">
+              <a href={segment.text} rel="noopener noreferrer" target="_blank">
+                {segment.text}
+              </a>
+            </bdi>
+          );
+        }
+        if (segment.kind === 'isolate') {
+          return (
+            <bdi key={key} dir={segment.dir}>
+              {segment.text}
+            </bdi>
+          );
+        }
+        return segment.text;
+      })}
+    </>
+  );
+}
+
+const BULLET = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/;
+
+/** Splits an answer into paragraphs and lists (the assistant writes light Markdown). */
+export function AnswerBody({ text }: { text: string }) {
+  const blocks: { kind: 'p' | 'ul'; lines: string[] }[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\*\*/g, '').trimEnd();
+    if (line.trim() === '') continue;
+    const isItem = BULLET.test(line);
+    const last = blocks[blocks.length - 1];
+    if (isItem) {
+      if (last?.kind === 'ul') last.lines.push(line.replace(BULLET, ''));
+      else blocks.push({ kind: 'ul', lines: [line.replace(BULLET, '')] });
+    } else blocks.push({ kind: 'p', lines: [line.replace(/^#+\s*/, '')] });
+  }
+  return (
+    <>
+      {blocks.map((block, i) =>
+        block.kind === 'p' ? (
+          <p key={i} dir="auto">
+            <BidiText text={block.lines[0]!} />
+          </p>
+        ) : (
+          <ul key={i}>
+            {block.lines.map((line, j) => (
+              <li key={j} dir="auto">
+                <BidiText text={line} />
+              </li>
+            ))}
+          </ul>
+        ),
+      )}
+    </>
+  );
+}

@@ -1,0 +1,205 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useI18n } from '../i18n.js';
+import { createSentenceAnnouncer } from '../lib/announcer.js';
+import { askAssistant, type CitationView } from '../lib/assistant-api.js';
+import { AnswerBody } from './bidi-text.js';
+import { CitationCard } from './citation-card.js';
+import { EscalationForm } from './escalation-form.js';
+import { FeedbackBar } from './feedback-bar.js';
+
+interface Exchange {
+  id: number;
+  question: string;
+  answer: string;
+  citations: CitationView[];
+  status: 'streaming' | 'done' | 'error';
+  answerId?: string;
+  language?: string;
+  escalating?: boolean;
+}
+
+const MAX_QUESTION = 2000;
+
+export function Chat() {
+  const { t, locale } = useI18n();
+  const [exchanges, setExchanges] = useState<Exchange[]>([]);
+  const [draft, setDraft] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const conversationId = useRef<string | undefined>(undefined);
+  const abort = useRef<AbortController | null>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const busy = exchanges.some((x) => x.status === 'streaming');
+
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const update = (id: number, patch: (x: Exchange) => Partial<Exchange>) =>
+    setExchanges((list) => list.map((x) => (x.id === id ? { ...x, ...patch(x) } : x)));
+
+  const ask = async (question: string) => {
+    const text = question.trim().slice(0, MAX_QUESTION);
+    if (!text || busy) return;
+    const id = Date.now();
+    const history = exchanges
+      .filter((x) => x.status === 'done')
+      .slice(-4)
+      .flatMap((x) => [
+        { role: 'user' as const, content: x.question },
+        { role: 'assistant' as const, content: x.answer },
+      ]);
+    setExchanges((list) => [...list, { id, question: text, answer: '', citations: [], status: 'streaming' }]);
+    setDraft('');
+    setAnnouncement(t('chat.thinking'));
+    const controller = new AbortController();
+    abort.current = controller;
+    let answer = '';
+    const announcer = createSentenceAnnouncer(setAnnouncement);
+    try {
+      for await (const event of askAssistant([...history, { role: 'user', content: text }], {
+        conversationId: conversationId.current,
+        locale,
+        signal: controller.signal,
+      })) {
+        if (event.type === 'delta') {
+          answer += event.text;
+          const snapshot = answer;
+          update(id, () => ({ answer: snapshot }));
+          announcer.update(snapshot);
+        } else if (event.type === 'citations') {
+          update(id, (x) => ({ citations: [...x.citations, ...event.citations] }));
+        } else if (event.type === 'meta') {
+          if (event.conversationId) conversationId.current = event.conversationId;
+          update(id, (x) => ({
+            answerId: event.answerId ?? x.answerId,
+            language: event.language ?? x.language,
+          }));
+        } else if (event.type === 'error') {
+          throw new Error(event.message);
+        }
+      }
+      announcer.finish(answer);
+      update(id, () => ({ status: 'done' }));
+      setAnnouncement((current) => `${current} ${t('chat.answerComplete')}`);
+    } catch {
+      if (controller.signal.aborted) {
+        update(id, () => ({ status: 'done' }));
+      } else {
+        update(id, () => ({ status: 'error' }));
+        setAnnouncement(t('chat.error'));
+      }
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  const examples = [t('chat.example1'), t('chat.example2'), t('chat.example3')];
+
+  return (
+    <section class="chat" aria-labelledby="page-title">
+      {exchanges.length === 0 && (
+        <div class="intro">
+          <p>{t('chat.intro')}</p>
+          <p class="examples-title" id="examples-title">
+            {t('chat.examples')}
+          </p>
+          <ul class="examples" aria-labelledby="examples-title">
+            {examples.map((example) => (
+              <li key={example}>
+                <button type="button" dir="auto" onClick={() => void ask(example)}>
+                  {example}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ol class="exchanges" aria-busy={busy}>
+        {exchanges.map((x) => (
+          <li key={x.id} class="exchange">
+            <div class="question">
+              <span class="visually-hidden">{t('chat.you')}: </span>
+              <p dir="auto">{x.question}</p>
+            </div>
+            <div class="answer" lang={x.language} aria-busy={x.status === 'streaming'}>
+              <span class="visually-hidden">{t('chat.assistant')}: </span>
+              {x.answer === '' && x.status === 'streaming' && <p class="pending">{t('chat.thinking')}</p>}
+              <AnswerBody text={x.answer} />
+              {x.status === 'error' && (
+                <p class="error" role="alert">
+                  {t('chat.error')}
+                </p>
+              )}
+              {x.citations.length > 0 && (
+                <section class="citations" aria-label={t('chat.sources')}>
+                  {x.citations.map((c) => (
+                    <CitationCard key={`${c.procedureId}-${c.title}`} citation={c} />
+                  ))}
+                </section>
+              )}
+              {x.status !== 'streaming' && (
+                <FeedbackBar
+                  answerId={x.answerId}
+                  conversationId={conversationId.current}
+                  question={x.question}
+                  onEscalate={() => update(x.id, () => ({ escalating: true }))}
+                />
+              )}
+              {x.escalating && (
+                <EscalationForm
+                  conversationId={conversationId.current}
+                  question={x.question}
+                  onClose={() => {
+                    update(x.id, () => ({ escalating: false }));
+                    input.current?.focus();
+                  }}
+                />
+              )}
+            </div>
+          </li>
+        ))}
+      </ol>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true" role="status">
+        {announcement}
+      </div>
+      <form
+        class="composer"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void ask(draft);
+        }}
+      >
+        <label for="question">{t('chat.inputLabel')}</label>
+        <div class="composer-row">
+          <textarea
+            id="question"
+            ref={input}
+            dir="auto"
+            rows={2}
+            maxLength={MAX_QUESTION}
+            placeholder={t('chat.placeholder')}
+            aria-describedby="composer-privacy"
+            value={draft}
+            onInput={(e) => setDraft(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+                e.preventDefault();
+                void ask(draft);
+              }
+            }}
+          />
+          {busy ? (
+            <button type="button" onClick={() => abort.current?.abort()}>
+              {t('chat.stop')}
+            </button>
+          ) : (
+            <button type="submit" disabled={draft.trim() === ''}>
+              {t('chat.send')}
+            </button>
+          )}
+        </div>
+        <p id="composer-privacy" class="hint">
+          {t('chat.privacyHint')} <a href="#privacy">{t('privacy.title')}</a>
+        </p>
+      </form>
+    </section>
+  );
+}

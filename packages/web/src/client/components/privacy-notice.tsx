@@ -1,0 +1,66 @@
+import { LOCALES } from '../../i18n/locales.js';
+import type { MessageKey } from '../../i18n/translate.js';
+import type { PrivacyFacts } from '../boot.js';
+import { useI18n } from '../i18n.js';
+
+const CLASS_KEYS: Record<string, MessageKey> = {
+  public: 'dataClass.public',
+  internal: 'dataClass.internal',
+  personal: 'dataClass.personal',
+  sensitive: 'dataClass.sensitive',
+};
+
+function countryName(code: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang, 'fr'], { type: 'region' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The Loi 09-08 information notice (art. 5): what, how long, to whom, and the person's rights. */
+export function PrivacyNotice({ facts }: { facts: PrivacyFacts }) {
+  const { t, locale } = useI18n();
+  const lang = LOCALES[locale].lang;
+  return (
+    <section id="privacy" class="privacy" aria-labelledby="privacy-title">
+      <h2 id="privacy-title">{t('privacy.title')}</h2>
+      <dl>
+        <dt>{t('privacy.storedTitle')}</dt>
+        <dd>{t('privacy.stored')}</dd>
+        <dt>{t('privacy.retentionTitle')}</dt>
+        <dd>{t('privacy.retention', { days: facts.retentionDays })}</dd>
+        <dt>{t('privacy.providersTitle')}</dt>
+        <dd>
+          <p>{t('privacy.providers')}</p>
+          {facts.providers.length > 0 && (
+            <ul>
+              {facts.providers.map((p) => (
+                <li key={p.id}>
+                  <bdi dir="ltr">{p.id}</bdi> — {countryName(p.location, lang)}:{' '}
+                  {p.dataClasses.map((c) => (CLASS_KEYS[c] ? t(CLASS_KEYS[c]) : c)).join(', ')}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>{t('privacy.rightsTitle')}</dt>
+        <dd>
+          {t('privacy.rights')}{' '}
+          <a href="https://www.cndp.ma" rel="noopener noreferrer">
+            {t('privacy.cndp')}
+          </a>
+          {facts.contactEmail && (
+            <>
+              {' '}
+              {t('privacy.contact')}{' '}
+              <bdi dir="ltr">
+                <a href={`mailto:${facts.contactEmail}`}>{facts.contactEmail}</a>
+              </bdi>
+            </>
+          )}
+        </dd>
+      </dl>
+    </section>
+  );
+}

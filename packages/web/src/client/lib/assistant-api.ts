@@ -1,0 +1,164 @@
+import { readSse } from './sse.js';
+
+/** What a citation card shows; every field but the title is optional because sources vary. */
+export interface CitationView {
+  procedureId?: string;
+  title: string;
+  documents: string[];
+  fee?: string;
+  delay?: string;
+  office?: string;
+  sourceUrl?: string;
+  lang?: string;
+}
+
+export type AssistantEvent =
+  | { type: 'delta'; text: string }
+  | { type: 'citations'; citations: CitationView[] }
+  | { type: 'meta'; answerId?: string; conversationId?: string; language?: string }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+
+function text(v: unknown): string | undefined {
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return v.map(text).filter(Boolean).join(' · ') || undefined;
+  return str(v);
+}
+
+/** Accepts the assistant's citation objects under the names it may use, and keeps what a card needs. */
+export function toCitationView(raw: unknown): CitationView | undefined {
+  if (!isObject(raw)) return undefined;
+  const title = str(raw.title) ?? str(raw.name);
+  if (!title) return undefined;
+  const documents = Array.isArray(raw.documents)
+    ? raw.documents.map(text).filter((d): d is string => !!d)
+    : [];
+  return {
+    procedureId: str(raw.procedureId) ?? str(raw.id),
+    title,
+    documents,
+    fee: text(raw.fee ?? raw.fees),
+    delay: text(raw.delay ?? raw.processingTime),
+    office: text(raw.office ?? raw.offices),
+    sourceUrl: str(raw.sourceUrl) ?? str(raw.url),
+    lang: str(raw.lang) ?? str(raw.language),
+  };
+}
+
+/** Maps one SSE event of /v1/assistant/chat to an AssistantEvent (OpenAI-style chunks accepted too). */
+export function interpretEvent(event: string, data: string): AssistantEvent[] {
+  if (data === '[DONE]') return [{ type: 'done' }];
+  let payload: unknown;
+  try {
+    payload = JSON.parse(data);
+  } catch {
+    return event === 'delta' || event === 'token' ? [{ type: 'delta', text: data }] : [];
+  }
+  if (!isObject(payload)) return [];
+  const kind = str(payload.type) ?? event;
+  const out: AssistantEvent[] = [];
+  if (isObject(payload.error) || kind === 'error') {
+    const err = isObject(payload.error) ? payload.error : payload;
+    return [{ type: 'error', message: str(err.message) ?? 'error' }];
+  }
+  const delta = str(payload.delta) ?? str(payload.text) ?? str(payload.content);
+  if (delta !== undefined && (kind === 'delta' || kind === 'token' || kind === 'message')) {
+    out.push({ type: 'delta', text: typeof payload.delta === 'string' ? payload.delta : delta });
+  }
+  const choices = Array.isArray(payload.choices) ? payload.choices : [];
+  for (const choice of choices) {
+    if (isObject(choice) && isObject(choice.delta) && typeof choice.delta.content === 'string') {
+      out.push({ type: 'delta', text: choice.delta.content });
+    }
+  }
+  const citations = payload.citations ?? payload.sources;
+  if (Array.isArray(citations)) {
+    out.push({
+      type: 'citations',
+      citations: citations.map(toCitationView).filter((c): c is CitationView => !!c),
+    });
+  }
+  const answerId =
+    str(payload.answerId) ??
+    str(payload.messageId) ??
+    (kind === 'meta' || kind === 'done' ? str(payload.id) : undefined);
+  const conversationId = str(payload.conversationId);
+  const language = str(payload.language) ?? str(payload.lang);
+  if (answerId || conversationId || language) out.push({ type: 'meta', answerId, conversationId, language });
+  if (kind === 'done' || kind === 'end') out.push({ type: 'done' });
+  return out;
+}
+
+export async function* askAssistant(
+  messages: ChatTurn[],
+  options: { conversationId?: string; locale: string; signal?: AbortSignal },
+): AsyncGenerator<AssistantEvent> {
+  const response = await fetch('/v1/assistant/chat', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({
+      messages,
+      stream: true,
+      conversationId: options.conversationId,
+      interfaceLanguage: options.locale,
+    }),
+    signal: options.signal,
+  });
+  if (!response.ok || !response.body) {
+    let message = `HTTP ${response.status}`;
+    try {
+      const body = (await response.json()) as Json;
+      if (isObject(body.error)) message = str(body.error.message) ?? message;
+    } catch {
+      // Non-JSON error bodies keep the status line.
+    }
+    yield { type: 'error', message };
+    return;
+  }
+  for await (const sse of readSse(response.body, options.signal)) {
+    yield* interpretEvent(sse.event, sse.data);
+  }
+}
+
+async function postJson(url: string, body: unknown): Promise<Json> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const payload = (await response.json().catch(() => ({}))) as Json;
+  if (!response.ok) {
+    const message = isObject(payload.error) ? str(payload.error.message) : undefined;
+    throw new Error(message ?? `HTTP ${response.status}`);
+  }
+  return payload;
+}
+
+export function sendFeedback(input: {
+  answerId?: string;
+  conversationId?: string;
+  rating: 'up' | 'down';
+  comment?: string;
+  question: string;
+}): Promise<Json> {
+  return postJson('/v1/assistant/feedback', input);
+}
+
+export async function requestAgent(input: {
+  conversationId?: string;
+  question: string;
+  contact?: string;
+  locale: string;
+}): Promise<{ ticketId?: string }> {
+  const payload = await postJson('/v1/assistant/escalations', input);
+  return { ticketId: str(payload.id) ?? str(payload.ticketId) };
+}
