@@ -237,8 +237,11 @@ export async function startMockUpstream(opts: MockUpstreamOptions = {}): Promise
       choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
     });
     let sent = 0;
-    const maybeCut = () => {
+    const maybeCut = async () => {
       if (b?.disconnectAfterChunks !== undefined && sent >= b.disconnectAfterChunks) {
+        // Let what was written reach the client first, then drop the connection without finishing.
+        await new Promise<void>((r) => res.write('', () => r()));
+        await wait(10);
         res.socket?.destroy();
         return true;
       }
@@ -287,13 +290,13 @@ export async function startMockUpstream(opts: MockUpstreamOptions = {}): Promise
       }
     } else {
       for (const piece of pieces) {
-        if (maybeCut()) return;
+        if (await maybeCut()) return;
         if (opts.chunkDelayMs) await wait(opts.chunkDelayMs);
         write({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
         sent++;
       }
     }
-    if (maybeCut()) return;
+    if (await maybeCut()) return;
     const includeUsage =
       (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
     if (flavor === 'mistral') {
