@@ -1,0 +1,59 @@
+import { analyze } from './detect.js';
+import { F, SENSITIVE_PHRASES } from './lexicon/index.js';
+import type { Tokens } from './tokens.js';
+import type { Classification, DataClass, DetectOptions, SensitiveCategory } from './types.js';
+
+export interface SensitiveHit {
+  category: SensitiveCategory;
+  start: number;
+  end: number;
+  strong: boolean;
+}
+
+/** Special-category keywords (Loi 09-08 art. 21) found among the tokens. */
+export function findSensitive(tokens: Tokens): SensitiveHit[] {
+  const hits: SensitiveHit[] = [];
+  for (let t = 0; t < tokens.count; t++) {
+    if (!(tokens.flags[t]! & F.SENS_START)) continue;
+    const phrases = SENSITIVE_PHRASES.get(tokens.key[t]!);
+    if (!phrases) continue;
+    for (const p of phrases) {
+      let ok = t + p.tokens.length <= tokens.count;
+      for (let k = 1; ok && k < p.tokens.length; k++) if (tokens.key[t + k] !== p.tokens[k]) ok = false;
+      if (ok) {
+        hits.push({
+          category: p.category,
+          start: tokens.start[t]!,
+          end: tokens.end[t + p.tokens.length - 1]!,
+          strong: p.strong,
+        });
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+/**
+ * Data class of a text: `sensitive` when it discloses a special category about someone, `personal` when it
+ * holds identifiers, `internal` when marked confidential, else `public`.
+ */
+export function classifyText(text: string, options?: DetectOptions): Classification {
+  const { tokens, entities } = analyze(text, options);
+  const hits = findSensitive(tokens);
+  let personalContext = entities.length > 0;
+  let internal = false;
+  for (let t = 0; t < tokens.count; t++) {
+    const f = tokens.flags[t]!;
+    if (f & F.PERSONAL) personalContext = true;
+    if (f & F.INTERNAL) internal = true;
+  }
+  const categories = new Set<SensitiveCategory>();
+  for (const h of hits) if (h.strong || personalContext) categories.add(h.category);
+  const pii = [...new Set(entities.map((e) => e.type))];
+  let dataClass: DataClass = 'public';
+  if (categories.size > 0) dataClass = 'sensitive';
+  else if (pii.length > 0) dataClass = 'personal';
+  else if (internal) dataClass = 'internal';
+  return { dataClass, pii, sensitiveCategories: [...categories] };
+}

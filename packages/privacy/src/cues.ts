@@ -1,0 +1,334 @@
+import { foldText, isWordChar } from './text.js';
+
+/**
+ * Context words (French, MSA, Darija in Arabic script, Arabizi, English) that make an ambiguous number
+ * or code much more likely to be a given identifier. Stored folded (see foldText).
+ */
+const RAW_CUES = {
+  cin: [
+    'cin',
+    'c.i.n',
+    'cnie',
+    'carte nationale',
+    "carte d'identite",
+    'carte identite',
+    'la carte',
+    'lakart',
+    'la kart',
+    'lkarta',
+    'lkart',
+    'karta',
+    'kart',
+    'ra9m',
+    'raqm',
+    'bita9a',
+    'lbita9a',
+    'btaka',
+    'lbtaka',
+    'identite',
+    'piece d identite',
+    "piece d'identite",
+    'رقم البطاقة',
+    'البطاقة الوطنية',
+    'بطاقة التعريف',
+    'البطاقة',
+    'بطاقتي',
+    'لاكارط',
+    'لاكارت',
+    'الكارط',
+    'كارط',
+    'ب.ت.و',
+    'ب ت و',
+    'national id',
+    'id card',
+    'identity card',
+    'تعريف',
+    'رقم ب.ت.و',
+    'cin n°',
+  ],
+  passport: [
+    'passeport',
+    'passport',
+    'جواز السفر',
+    'جواز',
+    'الباسبور',
+    'باسبور',
+    'paspor',
+    'passpor',
+    'bassbor',
+  ],
+  massar: [
+    'massar',
+    'code massar',
+    'مسار',
+    'رمز مسار',
+    'code eleve',
+    'رقم التلميذ',
+    'التلميذ',
+    'eleve',
+    'talmid',
+  ],
+  if: [
+    'if',
+    'i.f',
+    'identifiant fiscal',
+    'id fiscal',
+    'fiscal',
+    'المعرف الضريبي',
+    'التعريف الضريبي',
+    'الرقم الضريبي',
+    'الضريبي',
+    'tax id',
+    'dariba',
+    'الضريبة',
+  ],
+  cnss: [
+    'cnss',
+    'c.n.s.s',
+    'affiliation',
+    'affilie',
+    'immatriculation',
+    'الضمان الاجتماعي',
+    'الضمان',
+    'رقم الانخراط',
+    'رقم التسجيل',
+    'damane',
+    'dman',
+    'ضمان',
+    'amo',
+    'securite sociale',
+    'social security',
+  ],
+  ice: ['ice', 'i.c.e', 'identifiant commun', 'المعرف الموحد', 'التعريف الموحد', 'المقاولة'],
+  rib: [
+    'rib',
+    'r.i.b',
+    'iban',
+    'compte',
+    'compte bancaire',
+    'virement',
+    'الحساب',
+    'الحساب البنكي',
+    'رقم الحساب',
+    'hsab',
+    '7sab',
+    'l7sab',
+    'كونط',
+  ],
+  phone: [
+    'tel',
+    'tel.',
+    'telephone',
+    'gsm',
+    'portable',
+    'mobile',
+    'whatsapp',
+    'watsap',
+    'appelez',
+    'appeler',
+    'joindre',
+    'الهاتف',
+    'هاتف',
+    'التيليفون',
+    'تيليفون',
+    'نمرة',
+    'النمرة',
+    'رقم الهاتف',
+    'nimra',
+    'nmra',
+    'ra9m',
+    'phone',
+    'numero',
+    'n°',
+    'tilifon',
+    'tilifoun',
+    'contact',
+    'fix',
+    'fixe',
+  ],
+  plate: [
+    'matricule',
+    'immatriculation',
+    'immatricule',
+    'plaque',
+    'voiture',
+    'vehicule',
+    'tomobil',
+    'tonobil',
+    'lmatricule',
+    'لوحة',
+    'الترقيم',
+    'السيارة',
+    'سيارة',
+    'طوموبيل',
+    'ماتريكول',
+    'الماتريكول',
+    'plate',
+    'car',
+    'tomobile',
+  ],
+  birth: [
+    'ne le',
+    'nee le',
+    'ne(e) le',
+    'ne(e)',
+    'date de naissance',
+    'date naissance',
+    'ddn',
+    'naissance',
+    'ne a',
+    'nee a',
+    'born',
+    'born on',
+    'date of birth',
+    'dob',
+    'birth',
+    'تاريخ الازدياد',
+    'تاريخ الميلاد',
+    'الازدياد',
+    'الميلاد',
+    'مزداد',
+    'مزداده',
+    'المزداد',
+    'ولد',
+    'ولدت',
+    'تزاديت',
+    'تزاد',
+    'تزادت',
+    'tzadit',
+    'tzad',
+    'tzadt',
+    'mzyad',
+    'mezyad',
+    'mzyouda',
+    'mzyada',
+    'azdiyad',
+    'lmilad',
+    'milad',
+    'نهار الازدياد',
+    'date de naiss',
+  ],
+  negative: [
+    'ref',
+    'ref.',
+    'reference',
+    'code produit',
+    'article',
+    'produit',
+    'commande',
+    'order',
+    'modele',
+    'sku',
+    'colis',
+    'tracking',
+    'suivi',
+    'facture',
+    'ticket',
+    'dossier',
+    'serie',
+    'serial',
+    'rakm lcommande',
+    'كوموند',
+    'الطلبية',
+    'رقم الطلب',
+    'الفاتورة',
+    'الكوليس',
+    'كوليس',
+    'invoice',
+    'transaction',
+    'bon',
+    'code',
+    'version',
+    'modele',
+    'reservation',
+    'lkoumand',
+    'koumand',
+    'commande n',
+    'envoi',
+    'expedition',
+  ],
+  amount: [
+    'mad',
+    'dh',
+    'dhs',
+    'dirham',
+    'dirhams',
+    'درهم',
+    'دراهم',
+    'ريال',
+    'euro',
+    'euros',
+    'eur',
+    'usd',
+    'rial',
+    'ryal',
+    '%',
+  ],
+} as const;
+
+export type CueCategory = keyof typeof RAW_CUES;
+
+const CUES: Record<CueCategory, string[]> = Object.fromEntries(
+  Object.entries(RAW_CUES).map(([k, list]) => [k, [...new Set(list.map((c) => foldText(c)))]]),
+) as Record<CueCategory, string[]>;
+
+function boundaryOk(low: string, at: number): boolean {
+  if (at < 0 || at >= low.length) return true;
+  return !isWordChar(low.charCodeAt(at));
+}
+
+/** True when a cue of `category` lies within [from, to) of the folded text, on word boundaries. */
+export function hasCueIn(low: string, from: number, to: number, category: CueCategory): boolean {
+  const a = Math.max(0, from);
+  const b = Math.min(low.length, to);
+  if (b <= a) return false;
+  const window = low.slice(a, b);
+  for (const cue of CUES[category]) {
+    let k = window.indexOf(cue);
+    while (k !== -1) {
+      const s = a + k;
+      const e = s + cue.length;
+      const startOk = !isWordChar(cue.charCodeAt(0)) || boundaryOk(low, s - 1);
+      const endOk = !isWordChar(cue.charCodeAt(cue.length - 1)) || boundaryOk(low, e);
+      if (startOk && endOk) return true;
+      k = window.indexOf(cue, k + 1);
+    }
+  }
+  return false;
+}
+
+/** Cue shortly before `start` (default 40 chars) or just after `end` (default 12 chars). */
+export function hasCueNear(
+  low: string,
+  start: number,
+  end: number,
+  category: CueCategory,
+  before = 40,
+  after = 12,
+): boolean {
+  return (
+    hasCueIn(low, start - before, start, category) || (after > 0 && hasCueIn(low, end, end + after, category))
+  );
+}
+
+/** Position right after the last cue of `category` ending in [from, to), or -1. */
+export function lastCueEnd(low: string, from: number, to: number, category: CueCategory): number {
+  const a = Math.max(0, from);
+  const window = low.slice(a, to);
+  let best = -1;
+  for (const cue of CUES[category]) {
+    let k = window.lastIndexOf(cue);
+    while (k !== -1) {
+      const s = a + k;
+      const e = s + cue.length;
+      const startOk = !isWordChar(cue.charCodeAt(0)) || boundaryOk(low, s - 1);
+      const endOk = !isWordChar(cue.charCodeAt(cue.length - 1)) || boundaryOk(low, e);
+      if (startOk && endOk) {
+        if (e > best) best = e;
+        break;
+      }
+      k = k > 0 ? window.lastIndexOf(cue, k - 1) : -1;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,16 @@
+import type { PiiType } from '../types.js';
+
+/** A detection before overlap resolution. */
+export interface Candidate {
+  type: PiiType;
+  start: number;
+  end: number;
+  score: number;
+}
+
+/** Folded text, original text and the shared output list handed to each scanner. */
+export interface ScanInput {
+  text: string;
+  low: string;
+  out: Candidate[];
+}

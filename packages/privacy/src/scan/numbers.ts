@@ -1,0 +1,204 @@
+import { isValidCard, isValidIce, isValidRib } from '../checksums.js';
+import { hasCueIn, hasCueNear } from '../cues.js';
+import { isDigit, isLatinLetter } from '../text.js';
+import type { PiiType } from '../types.js';
+import type { ScanInput } from './candidate.js';
+import { isBirthDate, monthDateEnd, plausibleDmy } from './dates.js';
+
+/** Characters allowed between digit groups of one number: "06 61-23.45/67", "(+212) 6…". */
+function isSep(c: number): boolean {
+  return c === 32 || c === 45 || c === 46 || c === 47 || c === 40 || c === 41 || (c >= 0x2010 && c <= 0x2015);
+}
+
+const MAX_DIGITS = 28;
+
+interface Run {
+  /** Flat [start, end) pairs of digit groups. */
+  g: number[];
+  plus: boolean;
+  rightGlued: boolean;
+}
+
+/**
+ * Hand-written scanner over digit runs (no regex backtracking): each run is split into groups at
+ * separators, and candidate identifiers are tried on group boundaries only, extending at most 28 digits
+ * from each start, so the work is linear in the input.
+ */
+export function scanNumbers(input: ScanInput): void {
+  const { low } = input;
+  const n = low.length;
+  let i = 0;
+  const g: number[] = [];
+  while (i < n) {
+    if (!isDigit(low.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    if (i > 0 && isLatinLetter(low.charCodeAt(i - 1))) {
+      // Digits glued to letters belong to an alphanumeric code (CIN, IBAN…): scanCodes handles them.
+      while (i < n && isDigit(low.charCodeAt(i))) i++;
+      continue;
+    }
+    g.length = 0;
+    let j = i;
+    for (;;) {
+      const gs = j;
+      while (j < n && isDigit(low.charCodeAt(j))) j++;
+      g.push(gs, j);
+      let k = j;
+      while (k < n && k - j < 3 && isSep(low.charCodeAt(k))) k++;
+      if (k > j && k < n && isDigit(low.charCodeAt(k))) j = k;
+      else break;
+    }
+    const plus =
+      (i > 0 && low.charCodeAt(i - 1) === 43) ||
+      (i > 1 && low.charCodeAt(i - 1) === 40 && low.charCodeAt(i - 2) === 43);
+    const rightGlued = j < n && isLatinLetter(low.charCodeAt(j));
+    processRun(input, { g, plus, rightGlued });
+    i = j;
+  }
+}
+
+function num(low: string, s: number, e: number): number {
+  let v = 0;
+  for (let i = s; i < e; i++) v = v * 10 + (low.charCodeAt(i) - 48);
+  return v;
+}
+
+function processRun(input: ScanInput, run: Run): void {
+  const { low, out } = input;
+  const g = run.g;
+  const groups = g.length / 2;
+  let s = 0;
+  while (s < groups) {
+    const gs = g[2 * s]!;
+    const lastUsable = run.rightGlued ? groups - 2 : groups - 1;
+    // Dates first: a date is never a phone or a fiscal number.
+    const dateEnd = dateAt(low, g, s, groups);
+    if (dateEnd.groups > 0) {
+      const end = dateEnd.end;
+      if (isBirthDate(input, gs, end)) out.push({ type: 'DATE_OF_BIRTH', start: gs, end, score: 0.9 });
+      s += dateEnd.groups;
+      continue;
+    }
+    if (ipv4At(low, g, s, groups)) {
+      out.push({ type: 'IP', start: gs, end: g[2 * s + 7]!, score: 0.9 });
+      s += 4;
+      continue;
+    }
+    let digits = '';
+    let best: { type: PiiType; score: number; e: number } | null = null;
+    for (let e = s; e <= lastUsable; e++) {
+      digits += low.slice(g[2 * e], g[2 * e + 1]);
+      if (digits.length > MAX_DIGITS) break;
+      const whole = s === 0 && e === groups - 1 && !run.rightGlued;
+      const found = classifyDigits(input, digits, run.plus && s === 0, whole, gs, g[2 * e + 1]!);
+      if (found) best = { ...found, e };
+    }
+    if (best) {
+      out.push({
+        type: best.type,
+        start: run.plus && s === 0 && best.type === 'PHONE' ? plusStart(low, gs) : gs,
+        end: g[2 * best.e + 1]!,
+        score: best.score,
+      });
+      s = best.e + 1;
+    } else s++;
+  }
+}
+
+function plusStart(low: string, gs: number): number {
+  if (low.charCodeAt(gs - 1) === 43) return gs - 1;
+  return gs - 2; // "(+212"
+}
+
+function dateAt(low: string, g: number[], s: number, groups: number): { groups: number; end: number } {
+  const len = (k: number) => g[2 * k + 1]! - g[2 * k]!;
+  const sepOf = (k: number) => low.slice(g[2 * k + 1], g[2 * k + 2]);
+  if (s + 2 < groups) {
+    const sep1 = sepOf(s);
+    const sep2 = sepOf(s + 1);
+    if (sep1 === sep2 && (sep1 === '/' || sep1 === '.' || sep1 === '-')) {
+      const [a, b, c] = [len(s), len(s + 1), len(s + 2)];
+      const va = num(low, g[2 * s]!, g[2 * s + 1]!);
+      const vb = num(low, g[2 * s + 2]!, g[2 * s + 3]!);
+      const vc = num(low, g[2 * s + 4]!, g[2 * s + 5]!);
+      if (a <= 2 && b <= 2 && (c === 4 || c === 2) && plausibleDmy(va, vb, vc))
+        return { groups: 3, end: g[2 * s + 5]! };
+      if (a === 4 && b <= 2 && c <= 2 && plausibleDmy(vc, vb, va)) return { groups: 3, end: g[2 * s + 5]! };
+    }
+  }
+  if (len(s) <= 2 && s === groups - 1) {
+    const end = monthDateEnd(low, g[2 * s + 1]!);
+    if (end !== -1) return { groups: 1, end };
+  }
+  return { groups: 0, end: -1 };
+}
+
+function ipv4At(low: string, g: number[], s: number, groups: number): boolean {
+  if (s + 3 >= groups) return false;
+  for (let k = s; k < s + 4; k++) {
+    const l = g[2 * k + 1]! - g[2 * k]!;
+    if (l > 3 || num(low, g[2 * k]!, g[2 * k + 1]!) > 255) return false;
+    if (k < s + 3 && (g[2 * k + 2]! - g[2 * k + 1]! !== 1 || low.charCodeAt(g[2 * k + 1]!) !== 46))
+      return false;
+  }
+  return true;
+}
+
+function isMobileOrFixedStart(c: string | undefined): boolean {
+  return c === '5' || c === '6' || c === '7';
+}
+
+/**
+ * `whole` is true when the digits span the entire run: ICE, card, CNSS and IF numbers are only accepted
+ * then, so a long tracking number never yields a card or ICE hiding inside it.
+ */
+function classifyDigits(
+  input: ScanInput,
+  d: string,
+  plus: boolean,
+  whole: boolean,
+  start: number,
+  end: number,
+): { type: PiiType; score: number } | null {
+  const { low } = input;
+  const len = d.length;
+  if (len === 24) {
+    if (!isValidRib(d)) return null;
+    const negative = hasCueIn(low, start - 25, start, 'negative') && !hasCueIn(low, start - 40, start, 'rib');
+    return { type: 'RIB', score: negative ? 0.45 : 0.95 };
+  }
+  if (len === 15 && whole && isValidIce(d)) {
+    const negative =
+      hasCueIn(low, start - 25, start, 'negative') && !hasCueNear(low, start, end, 'ice', 30, 0);
+    return { type: 'ICE', score: negative ? 0.45 : 0.9 };
+  }
+  if (len >= 13 && len <= 19 && whole && isValidCard(d)) return { type: 'CARD', score: 0.9 };
+  const phone = phoneShape(d, plus);
+  if (phone > 0) {
+    if (hasCueIn(low, start - 25, start, 'negative') && !hasCueNear(low, start, end, 'phone', 30, 0))
+      return { type: 'PHONE', score: 0.45 };
+    return { type: 'PHONE', score: phone };
+  }
+  if (len === 9 && whole && hasCueNear(low, start, end, 'cnss', 45, 0) && !amountAfter(low, end))
+    return { type: 'CNSS', score: 0.9 };
+  if ((len === 7 || len === 8) && whole && hasCueNear(low, start, end, 'if', 40, 0) && !amountAfter(low, end))
+    return { type: 'IF', score: 0.9 };
+  return null;
+}
+
+/** Score of a Moroccan phone number shape, 0 when it is not one. */
+function phoneShape(d: string, plus: boolean): number {
+  const len = d.length;
+  if (len === 10 && d[0] === '0' && isMobileOrFixedStart(d[1])) return 0.9;
+  if (len === 12 && d.startsWith('212') && isMobileOrFixedStart(d[3])) return plus ? 0.95 : 0.8;
+  if (len === 13 && d.startsWith('2120') && isMobileOrFixedStart(d[4])) return plus ? 0.95 : 0.8;
+  if (len === 14 && d.startsWith('00212') && isMobileOrFixedStart(d[5])) return 0.95;
+  if (len === 15 && d.startsWith('002120') && isMobileOrFixedStart(d[6])) return 0.95;
+  return 0;
+}
+
+function amountAfter(low: string, end: number): boolean {
+  return hasCueIn(low, end, end + 10, 'amount');
+}

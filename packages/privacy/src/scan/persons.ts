@@ -1,0 +1,114 @@
+import { F, NAME_CORE } from '../lexicon/index.js';
+import { INTRO_CUES, WEAK_INTRO_CUES } from '../lexicon/names.js';
+import { foldText, isUpperAscii, isWordChar } from '../text.js';
+import { TokenKind, type Tokens, tightGap } from '../tokens.js';
+import type { ScanInput } from './candidate.js';
+
+const INTROS = [...new Set(INTRO_CUES.map((c) => foldText(c)))].sort((a, b) => b.length - a.length);
+
+/** The introduction cue ending right before `start` (skipping spaces, colons, commas), if any. */
+function introBefore(low: string, start: number): string | null {
+  let p = start;
+  while (p > 0 && p > start - 4 && /[\s:,\-–]/.test(low[p - 1]!)) p--;
+  const window = low.slice(Math.max(0, p - 24), p);
+  for (const cue of INTROS) {
+    if (window.endsWith(cue)) {
+      const s = p - cue.length;
+      if (s === 0 || !isWordChar(low.charCodeAt(s - 1))) return cue;
+    }
+  }
+  return null;
+}
+
+function capitalised(text: string, tokens: Tokens, t: number): boolean {
+  return isUpperAscii(text.charCodeAt(tokens.start[t]!));
+}
+
+/** Title token right before token `t` ("M.", "Mme", "السيد", "Dr"), with the checks short titles need. */
+function titleBefore(input: ScanInput, tokens: Tokens, t: number): boolean {
+  const p = t - 1;
+  if (p < 0 || !(tokens.flags[p]! & F.TITLE)) return false;
+  const { low, text } = input;
+  const gapStart = tokens.end[p]!;
+  const gap = low.slice(gapStart, tokens.start[t]);
+  if (gap.length > 3 || /[^\s.]/.test(gap)) return false;
+  const key = tokens.key[p]!;
+  if (key === 'm') return isUpperAscii(text.charCodeAt(tokens.start[p]!)) && gap.startsWith('.');
+  if (key === 'me' || key === 'si') return isUpperAscii(text.charCodeAt(tokens.start[p]!));
+  return true;
+}
+
+function isNameish(flags: number): boolean {
+  return (flags & (NAME_CORE | F.PARTICLE)) !== 0;
+}
+
+/**
+ * Person names from the gazetteer (given names, family names, particles such as El/Ben/Aït/Abd), and
+ * unknown names captured after a title or an introduction ("je m'appelle", "smiti", "اسمي", "السيد").
+ */
+export function scanPersons(input: ScanInput, tokens: Tokens): void {
+  const { low, text, out } = input;
+  let t = 0;
+  while (t < tokens.count) {
+    const kind = tokens.kind[t]!;
+    if (kind === TokenKind.Digits) {
+      t++;
+      continue;
+    }
+    const cueTitle = titleBefore(input, tokens, t);
+    const intro = cueTitle ? null : introBefore(low, tokens.start[t]!);
+    const strongIntro = intro !== null && !WEAK_INTRO_CUES.has(intro);
+    const flags = tokens.flags[t]!;
+    if (!isNameish(flags) && !cueTitle && !strongIntro) {
+      t++;
+      continue;
+    }
+    // Extend over adjacent tokens of the same script that are names, particles, or (after a cue) unknown words.
+    const capture = cueTitle || strongIntro;
+    let e = t;
+    let core = 0;
+    let ambiguousOnly = true;
+    let unknown = 0;
+    for (let k = t; k < tokens.count && k - t < 5; k++) {
+      if (k > t && (tokens.kind[k] !== kind || !tightGap(low, tokens.end[k - 1]!, tokens.start[k]!))) break;
+      const f = tokens.flags[k]!;
+      const afterAbd =
+        k > t &&
+        (tokens.key[k - 1] === 'abd' || tokens.key[k - 1] === 'عبد' || tokens.key[k - 1] === 'abdel');
+      if (f & NAME_CORE || (afterAbd && f & F.ABD_SUFFIX)) {
+        core++;
+        if (!(f & F.AMBIG) || afterAbd) ambiguousOnly = false;
+      } else if (f & F.PARTICLE) {
+        // particles only inside a name
+      } else if (
+        capture &&
+        !(f & F.STOP) &&
+        unknown < 3 &&
+        (kind === TokenKind.Arabic || capitalised(text, tokens, k) || strongIntro)
+      ) {
+        unknown++;
+      } else break;
+      e = k;
+    }
+    // Trim particles at the end ("Mohamed El" -> "Mohamed").
+    while (e > t && tokens.flags[e]! & F.PARTICLE && !(tokens.flags[e]! & NAME_CORE)) e--;
+    let s = t;
+    while (s < e && tokens.flags[s]! & F.PARTICLE && !(tokens.flags[s]! & NAME_CORE) && !capture) s++;
+    if (core + unknown === 0) {
+      t++;
+      continue;
+    }
+    const parts = e - s + 1;
+    let score: number;
+    if (capture) score = strongIntro ? 0.9 : 0.85;
+    else if (intro !== null)
+      score = 0.8; // weak intro ("je suis", "ana") confirms even an ambiguous name
+    else if (core >= 2 && !ambiguousOnly) score = 0.9;
+    else if (core >= 2) score = kind === TokenKind.Latin && capitalised(text, tokens, s) ? 0.6 : 0.4;
+    else if (ambiguousOnly) score = 0.3;
+    else if (kind === TokenKind.Latin) score = capitalised(text, tokens, s) ? 0.75 : 0.6;
+    else score = parts > 1 ? 0.8 : 0.7;
+    out.push({ type: 'PERSON', start: tokens.start[s]!, end: tokens.end[e]!, score });
+    t = e + 1;
+  }
+}

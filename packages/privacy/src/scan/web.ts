@@ -1,0 +1,171 @@
+import { isDigit, isWordChar } from '../text.js';
+import type { ScanInput } from './candidate.js';
+import { cityAt } from './city.js';
+
+function isLocalChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || isDigit(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+}
+function isDomainChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || isDigit(c) || c === 45 || c === 46;
+}
+
+/** E-mail addresses, found from each "@" with bounded expansion on both sides. */
+export function scanEmails(input: ScanInput): void {
+  const { low, out } = input;
+  const n = low.length;
+  let at = low.indexOf('@');
+  let lastEnd = 0;
+  while (at !== -1) {
+    let s = at;
+    while (s > lastEnd && at - s < 64 && isLocalChar(low.charCodeAt(s - 1))) s--;
+    while (s < at && low.charCodeAt(s) === 46) s++;
+    let e = at + 1;
+    while (e < n && e - at < 254 && isDomainChar(low.charCodeAt(e))) e++;
+    while (e > at + 1 && (low.charCodeAt(e - 1) === 46 || low.charCodeAt(e - 1) === 45)) e--;
+    const domain = low.slice(at + 1, e);
+    const dot = domain.lastIndexOf('.');
+    const tld = dot > 0 ? domain.slice(dot + 1) : '';
+    if (s < at && dot > 0 && /^[a-z]{2,24}$/.test(tld) && !domain.includes('..')) {
+      out.push({ type: 'EMAIL', start: s, end: e, score: 0.99 });
+      lastEnd = e;
+    }
+    at = low.indexOf('@', Math.max(at + 1, lastEnd));
+  }
+}
+
+function isHex(c: number): boolean {
+  return isDigit(c) || (c >= 97 && c <= 102);
+}
+
+/** IPv6 addresses written with colons (at least two colons and four hex groups, or a "::"). */
+export function scanIpv6(input: ScanInput): void {
+  const { low, out } = input;
+  const n = low.length;
+  let i = low.indexOf(':');
+  while (i !== -1) {
+    let s = i;
+    while (s > 0 && i - s < 5 && isHex(low.charCodeAt(s - 1))) s--;
+    let e = s;
+    let colons = 0;
+    let groups = 0;
+    let double = false;
+    while (e < n && e - s < 45) {
+      const c = low.charCodeAt(e);
+      if (isHex(c)) {
+        let g = e;
+        while (g < n && isHex(low.charCodeAt(g)) && g - e < 5) g++;
+        if (g - e > 4) break;
+        groups++;
+        e = g;
+      } else if (c === 58) {
+        colons++;
+        if (e + 1 < n && low.charCodeAt(e + 1) === 58) {
+          if (double) break;
+          double = true;
+          colons++;
+          e += 2;
+        } else e++;
+      } else break;
+    }
+    while (e > s && low.charCodeAt(e - 1) === 58 && !(e - 2 >= s && low.charCodeAt(e - 2) === 58)) e--;
+    const boundary =
+      (s === 0 || !isWordChar(low.charCodeAt(s - 1))) && (e >= n || !isWordChar(low.charCodeAt(e)));
+    if (
+      boundary &&
+      colons >= 2 &&
+      (groups >= 8 || (double && groups >= 2)) &&
+      /[a-f]|::/.test(low.slice(s, e))
+    ) {
+      out.push({ type: 'IP', start: s, end: e, score: 0.85 });
+      i = low.indexOf(':', e);
+    } else i = low.indexOf(':', Math.max(i + 1, e));
+  }
+}
+
+const RC_CUES = [
+  'rc',
+  'r.c',
+  'registre de commerce',
+  'registre du commerce',
+  'registre commercial',
+  'السجل التجاري',
+  'س.ت',
+  'س ت',
+];
+const RC_FILLERS = [
+  'n°',
+  'no',
+  'numero',
+  'num',
+  'رقم',
+  'de',
+  'du',
+  'a',
+  'ب',
+  'بمدينه',
+  'ville de',
+  'tribunal de',
+];
+
+/** Trade-register numbers near an "RC" cue, with their city: "RC Casablanca 123456", "RC n° 45678 - Rabat". */
+export function scanRc(input: ScanInput): void {
+  const { low } = input;
+  const n = low.length;
+  for (const cue of RC_CUES) {
+    let k = low.indexOf(cue);
+    while (k !== -1) {
+      const end = k + cue.length;
+      const okStart = k === 0 || !isWordChar(low.charCodeAt(k - 1));
+      const okEnd = end >= n || !isWordChar(low.charCodeAt(end)) || cue.endsWith('.');
+      if (okStart && okEnd) parseRc(input, end);
+      k = low.indexOf(cue, end);
+    }
+  }
+}
+
+function parseRc(input: ScanInput, from: number): void {
+  const { low, out } = input;
+  const n = low.length;
+  let q = from;
+  let cityS = -1;
+  for (let step = 0; step < 8 && q < n && q - from < 48; step++) {
+    const c = low.charCodeAt(q);
+    if (
+      c === 32 ||
+      c === 58 ||
+      c === 46 ||
+      c === 44 ||
+      c === 176 ||
+      c === 45 ||
+      c === 35 ||
+      c === 40 ||
+      c === 0x2013
+    ) {
+      q++;
+      step--;
+      continue;
+    }
+    if (isDigit(c)) break;
+    const city = cityAt(low, q);
+    if (city !== -1) {
+      cityS = q;
+      q = city;
+      continue;
+    }
+    const filler = RC_FILLERS.find((f) => low.startsWith(f, q) && !isWordChar(low.charCodeAt(q + f.length)));
+    if (!filler) return;
+    q += filler.length;
+  }
+  if (q >= n || !isDigit(low.charCodeAt(q))) return;
+  const ns = q;
+  while (q < n && isDigit(low.charCodeAt(q)) && q - ns < 9) q++;
+  if (q - ns > 8 || (q < n && isWordChar(low.charCodeAt(q)))) return;
+  let end = q;
+  if (cityS === -1) {
+    let r = q;
+    while (r < n && r - q < 4 && /[\s,\-–(]/.test(low[r]!)) r++;
+    const city = cityAt(low, r);
+    if (city !== -1) end = city;
+  }
+  out.push({ type: 'RC', start: cityS !== -1 ? cityS : ns, end, score: 0.9 });
+}
