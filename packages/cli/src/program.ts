@@ -1,5 +1,9 @@
 import { Command } from 'commander';
+import { register as registerAudit } from './commands/audit.js';
+import { register as registerKeys } from './commands/keys.js';
+import { register as registerOrgs } from './commands/orgs.js';
 import { register as registerStart } from './commands/start.js';
+import { register as registerUsage } from './commands/usage.js';
 
 export const VERSION = '0.1.0';
 
@@ -16,6 +20,10 @@ export function buildProgram(): Command {
 
   // ── Command groups: one line each ───────────────────────────────────────────
   registerStart(program);
+  registerKeys(program);
+  registerOrgs(program);
+  registerUsage(program);
+  registerAudit(program);
   // ─────────────────────────────────────────────────────────────────────────────
 
   return program;

@@ -1,6 +1,7 @@
 CREATE TABLE "audit_entries" (
 	"seq" bigint PRIMARY KEY NOT NULL,
 	"ts" timestamp with time zone NOT NULL,
+	"request_id" text,
 	"org_id" text,
 	"key_id" text,
 	"action" text NOT NULL,
@@ -8,6 +9,8 @@ CREATE TABLE "audit_entries" (
 	"provider" text,
 	"location" text,
 	"decision" text,
+	"data_class" text,
+	"status" text,
 	"prev_hash" text NOT NULL,
 	"hash" text NOT NULL,
 	"body" text NOT NULL
@@ -63,14 +66,19 @@ CREATE TABLE "usage_records" (
 	"cost_mad" numeric(18, 6) DEFAULT 0 NOT NULL,
 	"status" text NOT NULL,
 	"http_status" integer,
+	"error_code" text,
 	"stream" boolean DEFAULT false NOT NULL,
+	"usage_source" text DEFAULT 'provider' NOT NULL,
 	"latency_ms" integer,
+	"ttft_ms" integer,
+	"attempts" integer DEFAULT 1 NOT NULL,
 	CONSTRAINT "usage_records_request_id_unique" UNIQUE("request_id")
 );
 --> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_ts_idx" ON "audit_entries" USING btree ("ts");--> statement-breakpoint
 CREATE INDEX "audit_org_idx" ON "audit_entries" USING btree ("org_id","seq");--> statement-breakpoint
+CREATE INDEX "audit_request_idx" ON "audit_entries" USING btree ("request_id");--> statement-breakpoint
 CREATE INDEX "api_keys_org_idx" ON "api_keys" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "usage_ts_idx" ON "usage_records" USING btree ("ts");--> statement-breakpoint
 CREATE INDEX "usage_org_ts_idx" ON "usage_records" USING btree ("org_id","ts");--> statement-breakpoint

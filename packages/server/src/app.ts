@@ -4,8 +4,16 @@ import { installAuth } from './auth/hook.js';
 import type { AppContext } from './context.js';
 import { installErrorHandlers } from './errors.js';
 import { installJsonParser } from './json-body.js';
+import { adminAuditRoutes } from './routes/admin-audit.js';
+import { adminKeyRoutes } from './routes/admin-keys.js';
+import { adminOrgRoutes } from './routes/admin-orgs.js';
+import { catalogRoutes } from './routes/catalog.js';
+import { docsRoutes } from './routes/docs.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { openaiRoutes } from './routes/openai.js';
+import { usageRoutes } from './routes/usage.js';
+import { webRoutes } from './routes/web.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -49,8 +57,16 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
 
   // ── Route plugins: one line each ─────────────────────────────────────────────
+  await app.register(metricsRoutes);
   await app.register(healthRoutes);
+  await app.register(catalogRoutes);
+  await app.register(docsRoutes);
+  await app.register(usageRoutes);
+  await app.register(adminOrgRoutes);
+  await app.register(adminKeyRoutes);
+  await app.register(adminAuditRoutes);
   await app.register(openaiRoutes);
+  await app.register(webRoutes);
   // ─────────────────────────────────────────────────────────────────────────────
 
   return app;

@@ -6,7 +6,14 @@ import { loadConfig } from './config/load.js';
 import type { KhidmaConfig } from './config/schema.js';
 import type { AppContext } from './context.js';
 import { type Database, type OpenDatabaseOptions, openDatabase } from './db/index.js';
+import { wireGateway } from './gateway-wiring.js';
+import { OpenApiRegistry } from './openapi/registry.js';
+import { baseDocument } from './openapi/spec.js';
+import { quotaSubjectFor } from './quotas.js';
+import { DbAuditStore } from './stores/audit.js';
+import { verifyAuditLog } from './stores/audit-verify.js';
 import { OrgService } from './stores/orgs.js';
+import { UsageStore } from './stores/usage.js';
 
 export interface CreateContextOptions {
   /** Already-loaded configuration; otherwise read from `configPath` / KHIDMA_CONFIG. */
@@ -43,7 +50,7 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env): FastifyBaseL
 
 /**
  * Builds the shared AppContext: configuration, database (migrated), auth, organisations, metrics.
- * The gateway, limiter, usage and audit services are attached by `wireGateway` when available.
+ * The gateway (with DB-backed usage and audit, and the configured limiter) is wired here too.
  */
 export async function createContext(opts: CreateContextOptions = {}): Promise<AppContext> {
   const env = opts.env ?? process.env;
@@ -58,6 +65,9 @@ export async function createContext(opts: CreateContextOptions = {}): Promise<Ap
   const { generated } = await auth.initAdminToken(env.KHIDMA_ADMIN_TOKEN);
   if (generated) opts.onAdminTokenGenerated?.(generated);
   const ownsDb = !isDatabase(opts.database);
+  const usageStore = new UsageStore(db);
+  const auditStore = new DbAuditStore(db);
+  const wired = wireGateway(config, env, logger, { usage: usageStore, audit: auditStore });
   const lastUsedTimer = setInterval(() => {
     auth.flushLastUsed().catch((err) => logger.warn({ err }, 'could not record key last-used times'));
   }, 30_000);
@@ -69,10 +79,18 @@ export async function createContext(opts: CreateContextOptions = {}): Promise<Ap
     auth,
     orgs,
     metrics,
-    gateway: null,
-    limiter: null,
-    usage: null,
-    audit: null,
+    gateway: wired.gateway,
+    limiter: wired.limiter,
+    usage: wired.gateway.usage,
+    audit: wired.gateway.audit,
+    usageStore,
+    auditStore,
+    quotaFor: (p) => quotaSubjectFor(p, config),
+    flushAudit: async () => {
+      await Promise.all([wired.gateway.usage.flush(), wired.gateway.audit.flush()]);
+    },
+    verifyAudit: () => verifyAuditLog(auditStore, wired.verifier),
+    openapi: new OpenApiRegistry(baseDocument()),
     services: {},
     env,
     startedAt: new Date(),
@@ -80,6 +98,8 @@ export async function createContext(opts: CreateContextOptions = {}): Promise<Ap
       async () => {
         if (ownsDb) await db.close();
       },
+      // Gateway first (flushes usage and audit), then the database it writes to.
+      () => wired.close(),
       async () => {
         clearInterval(lastUsedTimer);
         await auth.flushLastUsed().catch(() => undefined);

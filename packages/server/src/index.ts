@@ -30,5 +30,17 @@ export {
   toApiError,
   unauthorized,
 } from './errors.js';
+export type { OpenApiRegistry } from './openapi/registry.js';
+export { quotaSubjectFor } from './quotas.js';
+export { startOfMonthUtc } from './routes/usage.js';
 export { type StartOptions, startServer } from './start.js';
+export { type AuditFilter, DbAuditStore, type StoredAuditEntry } from './stores/audit.js';
+export { type AuditVerifyReport, type ChainVerifier, verifyAuditLog } from './stores/audit-verify.js';
 export { type OrgInfo, OrgService } from './stores/orgs.js';
+export {
+  type UsageBucket,
+  type UsageGroup,
+  type UsageQuery,
+  UsageStore,
+  usageToCsv,
+} from './stores/usage.js';

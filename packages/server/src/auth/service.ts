@@ -245,7 +245,9 @@ export class AuthService {
     keyId: string,
     patch: { name?: string; scopes?: string[] | null; limits?: QuotaLimits; expiresAt?: Date | null },
   ): Promise<KeyInfo | null> {
-    const [row] = await this.db.orm.update(apiKeys).set(patch).where(eq(apiKeys.id, keyId)).returning();
+    const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    if (Object.keys(set).length === 0) return this.getKey(keyId);
+    const [row] = await this.db.orm.update(apiKeys).set(set).where(eq(apiKeys.id, keyId)).returning();
     this.invalidateKey(keyId);
     return row ? toKeyInfo(row, this.now()) : null;
   }

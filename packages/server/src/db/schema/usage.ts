@@ -18,11 +18,16 @@ export const usageRecords = pgTable(
     completionTokens: integer('completion_tokens').notNull().default(0),
     totalTokens: integer('total_tokens').notNull().default(0),
     costMad: numeric('cost_mad', { precision: 18, scale: 6, mode: 'number' }).notNull().default(0),
-    /** ok | error | aborted */
+    /** ok | error | client_aborted */
     status: text('status').notNull(),
     httpStatus: integer('http_status'),
+    errorCode: text('error_code'),
     stream: boolean('stream').notNull().default(false),
+    /** provider (the upstream's own `usage`) | estimate | none */
+    usageSource: text('usage_source').notNull().default('provider'),
     latencyMs: integer('latency_ms'),
+    ttftMs: integer('ttft_ms'),
+    attempts: integer('attempts').notNull().default(1),
   },
   (t) => [
     index('usage_ts_idx').on(t.ts),

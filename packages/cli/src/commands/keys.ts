@@ -1,0 +1,95 @@
+import type { Command } from 'commander';
+import { parseDate, printJson, printTable, withStores } from '../db.js';
+
+const ROLES = ['admin', 'org-admin', 'member'] as const;
+
+/** `khidma keys create|list|revoke`, directly on the database. */
+export function register(program: Command): void {
+  const keys = program.command('keys').description('Create, list and revoke API keys');
+
+  keys
+    .command('create')
+    .description('Create an API key; the secret is printed once and never stored')
+    .requiredOption('-n, --name <name>', 'a label for the key')
+    .option('-o, --org <org>', 'organisation id or slug', 'default')
+    .option('-r, --role <role>', `one of ${ROLES.join(', ')}`, 'member')
+    .option('-s, --scopes <models>', 'comma-separated public model ids this key may call (default: all)')
+    .option('-e, --expires <when>', 'expiry: ISO date or duration such as 90d')
+    .option('--rpm <n>', 'requests per minute', toInt)
+    .option('--tpm <n>', 'tokens per minute', toInt)
+    .option('--tpd <n>', 'tokens per day', toInt)
+    .option('--budget <mad>', 'monthly budget in MAD', Number)
+    .option('--json', 'print JSON')
+    .action(async (o) => {
+      if (!(ROLES as readonly string[]).includes(o.role))
+        throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+      await withStores(async ({ auth, orgs }) => {
+        const org = await orgs.get(o.org);
+        if (!org) throw new Error(`no organisation "${o.org}" (create it with: khidma orgs create --name …)`);
+        const { key, info } = await auth.createKey({
+          orgId: org.id,
+          name: o.name,
+          role: o.role,
+          scopes: o.scopes
+            ? String(o.scopes)
+                .split(',')
+                .map((s: string) => s.trim())
+                .filter(Boolean)
+            : null,
+          expiresAt: o.expires ? parseDate(o.expires, '--expires') : null,
+          limits: { rpm: o.rpm, tpm: o.tpm, tpd: o.tpd, monthlyBudgetMad: o.budget },
+          createdBy: 'cli',
+        });
+        if (o.json) return printJson({ ...info, key });
+        process.stdout.write(`Created key ${info.id} (${info.prefix}) in ${org.slug}, role ${info.role}.\n`);
+        process.stdout.write('Secret (shown once, store it now):\n');
+        process.stdout.write(`${key}\n`);
+      });
+    });
+
+  keys
+    .command('list')
+    .description('List keys (never their secrets)')
+    .option('-o, --org <org>', 'only this organisation (id or slug)')
+    .option('-a, --all', 'include revoked keys')
+    .option('--json', 'print JSON')
+    .action(async (o) => {
+      await withStores(async ({ auth, orgs }) => {
+        const org = o.org ? await orgs.get(o.org) : null;
+        if (o.org && !org) throw new Error(`no organisation "${o.org}"`);
+        const list = await auth.listKeys({ orgId: org?.id, includeRevoked: Boolean(o.all) });
+        if (o.json) return printJson(list);
+        printTable(
+          list.map((k) => ({
+            ...k,
+            expires: k.expiresAt?.slice(0, 10) ?? null,
+            created: k.createdAt.slice(0, 10),
+          })),
+          ['id', 'prefix', 'name', 'orgId', 'role', 'scopes', 'status', 'created', 'expires'],
+        );
+      });
+    });
+
+  keys
+    .command('revoke')
+    .description(
+      'Revoke a key by id or visible prefix (a running server on another database picks it up within 15 s)',
+    )
+    .argument('<key>', 'key id (key_…) or prefix (kh_…)')
+    .option('--json', 'print JSON')
+    .action(async (ref: string, o) => {
+      await withStores(async ({ auth }) => {
+        const key = await auth.getKey(ref);
+        if (!key) throw new Error(`no key "${ref}"`);
+        const revoked = await auth.revokeKey(key.id);
+        if (o.json) return printJson(revoked);
+        process.stdout.write(`Revoked ${key.id} (${key.prefix}).\n`);
+      });
+    });
+}
+
+function toInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`expected a positive integer, got "${v}"`);
+  return n;
+}

@@ -1,0 +1,156 @@
+import { and, asc, desc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/index.js';
+import { type AuditRow, auditEntries } from '../db/schema/index.js';
+
+/**
+ * The gateway's audit entry (see @khidma/gateway audit/types.ts), structurally: the store keeps the
+ * exact entry as JSON in `body` and copies a few fields into columns for filtering.
+ */
+export interface StoredAuditEntry {
+  seq: number;
+  ts: string;
+  prevHash: string;
+  hash: string;
+  requestId?: string;
+  actor?: { keyId: string | null; orgId: string | null };
+  endpoint?: string;
+  model?: string;
+  provider?: string | null;
+  destinationCountry?: string | null;
+  decision?: string;
+  dataClass?: string;
+  status?: string;
+  [field: string]: unknown;
+}
+
+export interface AuditFilter {
+  orgId?: string;
+  keyId?: string;
+  model?: string;
+  provider?: string;
+  location?: string;
+  decision?: string;
+  requestId?: string;
+  from?: Date;
+  to?: Date;
+  /** Entries with seq greater than this (pagination cursor). */
+  afterSeq?: number;
+  limit?: number;
+  order?: 'asc' | 'desc';
+}
+
+/** Database side of the hash chain: append-only (no update or delete method exists). */
+export class DbAuditStore {
+  constructor(private readonly db: Database) {}
+
+  async head(): Promise<{ seq: number; hash: string } | null> {
+    const [row] = await this.db.orm
+      .select({ seq: auditEntries.seq, hash: auditEntries.hash })
+      .from(auditEntries)
+      .orderBy(desc(auditEntries.seq))
+      .limit(1);
+    return row ?? null;
+  }
+
+  async append(entries: StoredAuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.db.orm.insert(auditEntries).values(
+      entries.map((e) => ({
+        seq: e.seq,
+        ts: new Date(e.ts),
+        requestId: e.requestId ?? null,
+        orgId: e.actor?.orgId ?? null,
+        keyId: e.actor?.keyId ?? null,
+        action: e.endpoint ?? 'unknown',
+        model: e.model ?? null,
+        provider: e.provider ?? null,
+        location: e.destinationCountry ?? null,
+        decision: e.decision ?? null,
+        dataClass: e.dataClass ?? null,
+        status: e.status ?? null,
+        prevHash: e.prevHash,
+        hash: e.hash,
+        body: JSON.stringify(e),
+      })),
+    );
+  }
+
+  async list(f: AuditFilter = {}): Promise<StoredAuditEntry[]> {
+    const rows = await this.db.orm
+      .select()
+      .from(auditEntries)
+      .where(where(f))
+      .orderBy(f.order === 'desc' ? desc(auditEntries.seq) : asc(auditEntries.seq))
+      .limit(Math.min(f.limit ?? 100, 1000));
+    return rows.map(rowToEntry);
+  }
+
+  /**
+   * Streams the whole chain in storage order, in pages, for verification. Each entry is rebuilt from
+   * `body`; a column that disagrees with the body is reported through `columnMismatch`.
+   */
+  async *scan(pageSize = 1000): AsyncGenerator<{ entry: StoredAuditEntry; columnMismatch: string | null }> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.db.orm
+        .select()
+        .from(auditEntries)
+        .where(gt(auditEntries.seq, after))
+        .orderBy(asc(auditEntries.seq))
+        .limit(pageSize);
+      for (const row of rows) yield { entry: rowToEntry(row), columnMismatch: columnMismatch(row) };
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1]!.seq;
+    }
+  }
+}
+
+function where(f: AuditFilter): SQL | undefined {
+  const parts: SQL[] = [];
+  if (f.orgId) parts.push(eq(auditEntries.orgId, f.orgId));
+  if (f.keyId) parts.push(eq(auditEntries.keyId, f.keyId));
+  if (f.model) parts.push(eq(auditEntries.model, f.model));
+  if (f.provider) parts.push(eq(auditEntries.provider, f.provider));
+  if (f.location) parts.push(eq(auditEntries.location, f.location));
+  if (f.decision) parts.push(eq(auditEntries.decision, f.decision));
+  if (f.requestId) parts.push(eq(auditEntries.requestId, f.requestId));
+  if (f.from) parts.push(gte(auditEntries.ts, f.from));
+  if (f.to) parts.push(lt(auditEntries.ts, f.to));
+  if (f.afterSeq !== undefined) {
+    parts.push(f.order === 'desc' ? lt(auditEntries.seq, f.afterSeq) : gt(auditEntries.seq, f.afterSeq));
+  }
+  return parts.length ? and(...parts) : undefined;
+}
+
+function rowToEntry(row: AuditRow): StoredAuditEntry {
+  try {
+    return JSON.parse(row.body) as StoredAuditEntry;
+  } catch {
+    // A body that no longer parses was tampered with; keep the row visible so verify reports it.
+    return { seq: row.seq, ts: row.ts.toISOString(), prevHash: row.prevHash, hash: '' };
+  }
+}
+
+/** Columns are copies for filtering; if one was changed without the body, the row was edited. */
+function columnMismatch(row: AuditRow): string | null {
+  let e: StoredAuditEntry;
+  try {
+    e = JSON.parse(row.body) as StoredAuditEntry;
+  } catch {
+    return 'body';
+  }
+  const pairs: [string, unknown, unknown][] = [
+    ['seq', row.seq, e.seq],
+    ['hash', row.hash, e.hash],
+    ['prev_hash', row.prevHash, e.prevHash],
+    ['org_id', row.orgId, e.actor?.orgId ?? null],
+    ['key_id', row.keyId, e.actor?.keyId ?? null],
+    ['model', row.model, e.model ?? null],
+    ['provider', row.provider, e.provider ?? null],
+    ['location', row.location, e.destinationCountry ?? null],
+    ['decision', row.decision, e.decision ?? null],
+    ['ts', row.ts.getTime(), Date.parse(e.ts)],
+  ];
+  for (const [name, col, body] of pairs) if (col !== body) return name;
+  return null;
+}
