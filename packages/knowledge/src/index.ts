@@ -1,1 +1,49 @@
-export {};
+// @khidma/knowledge — procedure catalog, multilingual search and the grounded citizen assistant.
+
+export {
+  Assistant,
+  type AssistantAnswer,
+  type AssistantEvent,
+  type AssistantOptions,
+  type AssistantRequest,
+  answerLangFor,
+  type Retriever,
+} from './assistant/assistant.js';
+export { type Citation, composeProcedureAnswer, composeRefusal } from './assistant/compose.js';
+export { type ChatTurn, checkGrounding, type GroundedModel, groundedPrompt } from './assistant/grounding.js';
+export { ANSWER_LANGS, type AnswerLang, STRINGS } from './assistant/templates.js';
+export {
+  type CatalogFormat,
+  csvRowToProcedure,
+  type ParsedCatalog,
+  parseCatalog,
+  type RowIssue,
+} from './catalog/parse.js';
+export { loadSampleCatalog, SAMPLE_CATALOG_DIR } from './catalog/sample.js';
+export * from './catalog/types.js';
+export { formatIssues, type ValidationIssue, validateProcedure } from './catalog/validate.js';
+export {
+  type ImportIssue,
+  type ImportOptions,
+  type ImportReport,
+  importPath,
+  isImportable,
+} from './import/importer.js';
+export { contentHash, type Embedder, KnowledgeBase } from './knowledge-base.js';
+export { analyze, getDefaultLexicon, Lexicon, wordTokens } from './search/analyzer.js';
+export {
+  KnowledgeIndex,
+  type SearchFilters,
+  type SearchHit,
+  type SearchOptions,
+  type SearchResult,
+} from './search/knowledge-index.js';
+export { highlightHtml, type Passage } from './search/passages.js';
+export {
+  type ImportRecord,
+  type KnowledgeStore,
+  MemoryKnowledgeStore,
+  type StoredDocument,
+  type StoredProcedure,
+  type UpsertOutcome,
+} from './store.js';

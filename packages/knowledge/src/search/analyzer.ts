@@ -1,0 +1,235 @@
+import { arabiziCandidates, normalize, tifinaghToLatin } from '@khidma/lang';
+import { LEXICON_SOURCE, STOPWORDS_SOURCE } from './lexicon-data.js';
+
+/** Prefix that marks a concept term in the index so it never collides with a word. */
+export const CONCEPT_PREFIX = '§';
+
+export interface AnalyzedTerm {
+  term: string;
+  /** Query-side weight: concepts and exact words weigh more than guessed variants. */
+  weight: number;
+  /** Facet concepts (fee, documents…) say what is asked, not which procedure. */
+  facet: boolean;
+  /** Terms from the same stretch of the input (a word, its variants, the concept it names) share a slot. */
+  slot: number;
+  /** Concept that names a procedure object (not a generic word such as "certificate" or "change"). */
+  anchor?: boolean;
+}
+
+export interface Analysis {
+  /** Topical terms: words and concept ids (prefixed), with weights. */
+  terms: AnalyzedTerm[];
+  /** Facets asked for, e.g. 'fee', 'documents', 'time', 'where', 'online', 'steps'. */
+  facets: string[];
+  /** Concept ids found (without prefix). */
+  concepts: string[];
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+const TIFINAGH_RE = /[\u2d30-\u2d7f]/;
+const ARABIC_RE = /[\u0600-\u06ff]/;
+const MAX_PHRASE = 6;
+/** Concepts too generic to show on their own that a question is about a catalogued procedure. */
+export const GENERIC_CONCEPTS = new Set([
+  'renew',
+  'first',
+  'lost',
+  'change',
+  'declare',
+  'certificate',
+  'create',
+  'transfer',
+  'subscription',
+  'vehicle',
+  'company',
+  'tax',
+  'abroad',
+  'newborn',
+  'employee',
+  'employer',
+  'local-authority',
+  'diploma',
+  'birth',
+  'address',
+]);
+const ARABIC_PREFIXES = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال'];
+
+/** Word keys: normalised for search, Tifinagh read as IRCAM Latin, light affix stripping. */
+export function wordTokens(text: string): string[] {
+  const src = TIFINAGH_RE.test(text) ? tifinaghToLatin(text) : text;
+  const norm = normalize(src, { for: 'search' });
+  const out: string[] = [];
+  for (const m of norm.matchAll(TOKEN_RE)) out.push(stem(m[0]));
+  return out;
+}
+
+/** Deliberately light stemming: strip the Arabic article and French/English plural -s. */
+export function stem(token: string): string {
+  if (ARABIC_RE.test(token)) {
+    for (const p of ARABIC_PREFIXES) {
+      if (token.startsWith(p) && token.length - p.length >= 3) return token.slice(p.length);
+    }
+    return token;
+  }
+  if (token.length >= 5 && token.endsWith('s') && !token.endsWith('ss')) return token.slice(0, -1);
+  return token;
+}
+
+interface LexiconEntry {
+  concept: string;
+  facet: boolean;
+}
+
+/** Phrase trie over word keys. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries?: LexiconEntry[];
+}
+
+export class Lexicon {
+  private readonly root: TrieNode = { next: new Map() };
+  readonly stopwords = new Set<string>();
+  /** Single-word lexicon keys (for spelling correction and transliteration lookups). */
+  readonly words = new Set<string>();
+  readonly concepts = new Set<string>();
+
+  static fromSources(lexicon = LEXICON_SOURCE, stopwords = STOPWORDS_SOURCE): Lexicon {
+    const lx = new Lexicon();
+    for (const raw of lexicon.split('\n')) {
+      const line = raw.trim();
+      if (!line || line.startsWith('#')) continue;
+      const colon = line.indexOf(':');
+      if (colon < 1) continue;
+      let concept = line.slice(0, colon).trim();
+      const facet = concept.startsWith('?');
+      if (facet) concept = concept.slice(1);
+      for (const phrase of line.slice(colon + 1).split('|')) lx.add(concept, phrase, facet);
+    }
+    for (const w of stopwords.split(/\s+/)) {
+      for (const t of wordTokens(w)) lx.stopwords.add(t);
+    }
+    return lx;
+  }
+
+  add(concept: string, phrase: string, facet = false): void {
+    const keys = wordTokens(phrase);
+    if (keys.length === 0) return;
+    this.concepts.add(concept);
+    let node = this.root;
+    for (const k of keys) {
+      let child = node.next.get(k);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(k, child);
+      }
+      node = child;
+      this.words.add(k);
+    }
+    node.entries ??= [];
+    if (!node.entries.some((e) => e.concept === concept)) node.entries.push({ concept, facet });
+  }
+
+  /**
+   * All maximal phrase matches (a match inside a longer one is dropped); overlapping matches that are
+   * not contained in each other are both kept, since either reading may be the right one.
+   */
+  match(keys: string[]): { start: number; end: number; concept: string; facet: boolean }[] {
+    const found: { start: number; end: number; concept: string; facet: boolean }[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      let node: TrieNode | undefined = this.root;
+      for (let j = i; j < keys.length && j - i < MAX_PHRASE; j++) {
+        node = node.next.get(keys[j] as string);
+        if (!node) break;
+        for (const e of node.entries ?? []) found.push({ start: i, end: j + 1, ...e });
+      }
+    }
+    return found.filter(
+      (a) =>
+        !found.some(
+          (b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start,
+        ),
+    );
+  }
+}
+
+let defaultLexicon: Lexicon | undefined;
+export function getDefaultLexicon(): Lexicon {
+  defaultLexicon ??= Lexicon.fromSources();
+  return defaultLexicon;
+}
+
+export interface AnalyzeOptions {
+  /** Known index vocabulary, used to pick spelling corrections and transliterations. */
+  vocabulary?: { has(term: string): boolean; correct?(term: string): string | undefined };
+  /** Query mode adds Arabizi transliterations and spelling corrections. */
+  query?: boolean;
+}
+
+/** Analyses text into weighted index/query terms. Documents and queries share it, so keys agree. */
+export function analyze(text: string, lexicon: Lexicon, opts: AnalyzeOptions = {}): Analysis {
+  let keys = wordTokens(text);
+  if (opts.query) keys = keys.map((k) => correctKey(k, lexicon, opts.vocabulary));
+  const terms: AnalyzedTerm[] = [];
+  const facets = new Set<string>();
+  const concepts = new Set<string>();
+  // slotOf[i]: -1 = free word, -2 = facet word, n >= 0 = slot of the concept covering the word.
+  const slotOf = new Int32Array(keys.length).fill(-1);
+  let slots = 0;
+  for (const m of lexicon.match(keys)) {
+    if (m.facet) {
+      facets.add(m.concept);
+      for (let i = m.start; i < m.end; i++) if (slotOf[i] === -1) slotOf[i] = -2;
+      continue;
+    }
+    const slot = slots++;
+    concepts.add(m.concept);
+    const anchor = !GENERIC_CONCEPTS.has(m.concept);
+    terms.push({ term: CONCEPT_PREFIX + m.concept, weight: 2, facet: false, slot, anchor });
+    for (let i = m.start; i < m.end; i++) if ((slotOf[i] as number) < 0) slotOf[i] = slot;
+  }
+  keys.forEach((k, i) => {
+    const s = slotOf[i] as number;
+    if (s === -2 || lexicon.stopwords.has(k) || k.length < 2) return;
+    const slot = s >= 0 ? s : slots++;
+    terms.push({ term: k, weight: s >= 0 ? 0.5 : 1, facet: false, slot });
+    if (opts.query && s < 0) addTransliterations(k, slot, lexicon, opts, terms, concepts);
+  });
+  return { terms, facets: [...facets], concepts: [...concepts] };
+}
+
+/** Arabizi words also search their Arabic-script spellings (and any concept those spellings name). */
+function addTransliterations(
+  key: string,
+  slot: number,
+  lexicon: Lexicon,
+  opts: AnalyzeOptions,
+  terms: AnalyzedTerm[],
+  concepts: Set<string>,
+): void {
+  if (ARABIC_RE.test(key) || /^[0-9]+$/.test(key) || key.length < 3) return;
+  for (const cand of arabiziCandidates(key).slice(0, 3)) {
+    for (const ak of wordTokens(cand)) {
+      if (lexicon.stopwords.has(ak)) return;
+      const hit = lexicon.match([ak])[0];
+      if (hit && !hit.facet && !concepts.has(hit.concept)) {
+        concepts.add(hit.concept);
+        const anchor = !GENERIC_CONCEPTS.has(hit.concept);
+        terms.push({ term: CONCEPT_PREFIX + hit.concept, weight: 1.2, facet: false, slot, anchor });
+      } else if (opts.vocabulary?.has(ak)) {
+        terms.push({ term: ak, weight: 0.6, facet: false, slot });
+      }
+    }
+  }
+}
+
+/** Unknown words are corrected to a close lexicon or index key (misspellings, missing article). */
+function correctKey(key: string, lexicon: Lexicon, vocab: AnalyzeOptions['vocabulary']): string {
+  if (lexicon.words.has(key) || lexicon.stopwords.has(key) || vocab?.has(key)) return key;
+  // Darija article glued to a French or Arabic word: "lpermis", "lkarta", "الكارطة".
+  if (/^l[a-z]{3,}$/.test(key)) {
+    const bare = key.slice(1);
+    if (lexicon.words.has(bare) || vocab?.has(bare)) return bare;
+  }
+  if (key.length < 4) return key;
+  return vocab?.correct?.(key) ?? key;
+}
