@@ -133,8 +133,6 @@ const en = {
   'admin.empty': 'Nothing to show yet.',
   'admin.apply': 'Apply',
   'admin.actions': 'Actions',
-  'admin.yes': 'yes',
-  'admin.no': 'no',
   'admin.done': 'Done.',
   'admin.failed': 'The action failed: {reason}',
 
@@ -196,8 +194,6 @@ const en = {
 
   'admin.audit.title': 'Audit log',
   'admin.audit.search': 'Search',
-  'admin.audit.type': 'Event type',
-  'admin.audit.allTypes': 'All types',
   'admin.audit.chain': 'Hash chain',
   'admin.audit.chainValid': 'Verified: {count} entries, no break.',
   'admin.audit.chainBroken': 'Broken at entry {at}: the log was altered.',
