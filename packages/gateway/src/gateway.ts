@@ -10,7 +10,12 @@ import { type ChatGuard, type GuardPlan, passThroughGuard, type TextRestorer } f
 import { type ChatOutcome, completionBody, streamFrames } from './routing/output.js';
 import { type ModelConfig, type RouteInfo, Router, type RouterOptions } from './routing/router.js';
 import { estimateEmbeddingTokens, estimatePromptTokens, estimateRequestTokens } from './routing/tokens.js';
-import type { ChatCompletionRequest, EmbeddingRequest, ModelObject } from './types/openai.js';
+import type {
+  ChatCompletionRequest,
+  EmbeddingRequest,
+  EmbeddingResponse,
+  ModelObject,
+} from './types/openai.js';
 import {
   MemoryUsageSink,
   UsageMeter,
@@ -188,6 +193,7 @@ export class Gateway {
     const out = {
       publicModel: req.model,
       includeUsage: req.stream_options?.include_usage === true,
+      usageOnFinishChunk: ctx.mistralClient === true,
       promptTokensEstimate: estimatePromptTokens(req),
       startedAt,
       restorer: route.restorer as (() => TextRestorer) | undefined,
@@ -245,6 +251,7 @@ export class Gateway {
     try {
       const r = await this.router.embeddings(req, ctx);
       r.response.model = req.model;
+      if (req.encoding_format === 'base64') toBase64Embeddings(r.response);
       const prompt = r.response.usage?.prompt_tokens ?? estimateEmbeddingTokens(req);
       this.settle(
         'embeddings',
@@ -349,6 +356,17 @@ export class Gateway {
       status: o.status === 'ok' ? 'ok' : `${o.status}:${o.errorCode ?? o.httpStatus}`,
       flags: o.unexpectedPii.map((t) => `unexpected_pii:${t}`),
     });
+  }
+}
+
+/**
+ * Clients asking for base64 (the openai SDK does by default) get it even from upstreams that only
+ * return float arrays (Mistral, Ollama): little-endian float32, as OpenAI encodes it.
+ */
+function toBase64Embeddings(res: EmbeddingResponse): void {
+  for (const d of res.data) {
+    if (Array.isArray(d.embedding))
+      d.embedding = Buffer.from(new Float32Array(d.embedding).buffer).toString('base64');
   }
 }
 

@@ -48,12 +48,27 @@ export async function startKhidma(config: unknown, env: NodeJS.ProcessEnv = {}):
   delete childEnv.MISTRAL_API_KEY;
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', 'packages/cli/src/bin.ts', 'start', '--port', '0', '--host', '127.0.0.1', '--config', configPath],
+    [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      'packages/cli/src/bin.ts',
+      'start',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--config',
+      configPath,
+    ],
     { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`khidma start did not listen in time:\n${output}`)), 90_000);
+    const timer = setTimeout(
+      () => reject(new Error(`khidma start did not listen in time:\n${output}`)),
+      90_000,
+    );
     const onData = (b: Buffer) => {
       output += b.toString();
       const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
@@ -73,7 +88,10 @@ export async function startKhidma(config: unknown, env: NodeJS.ProcessEnv = {}):
   const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(url + path, {
       method,
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
@@ -85,7 +103,8 @@ export async function startKhidma(config: unknown, env: NodeJS.ProcessEnv = {}):
     url,
     baseURL: `${url}/v1`,
     admin,
-    createOrg: (slug, limits) => admin('POST', '/admin/v1/orgs', { name: slug, slug, ...(limits ? { limits } : {}) }),
+    createOrg: (slug, limits) =>
+      admin('POST', '/admin/v1/orgs', { name: slug, slug, ...(limits ? { limits } : {}) }),
     createKey: (o) =>
       admin('POST', '/admin/v1/keys', {
         name: `sdk-${o.org}`,
@@ -114,17 +133,25 @@ export function mockConfig(openaiUrl: string, mistralUrl: string, extra: Record<
     providers: [
       { id: 'local', type: 'openai-compatible', baseUrl: openaiUrl, location: 'MA', timeoutMs: 1_500 },
       { id: 'backup', type: 'openai-compatible', baseUrl: openaiUrl, location: 'MA', timeoutMs: 5_000 },
-      { id: 'mistral', type: 'mistral', baseUrl: mistralUrl, apiKey: 'sk-mistral-test', location: 'EU', timeoutMs: 5_000 },
+      {
+        id: 'mistral',
+        type: 'mistral',
+        baseUrl: mistralUrl,
+        apiKey: 'sk-mistral-test',
+        location: 'EU',
+        timeoutMs: 5_000,
+      },
     ],
     models: [
       { id: 'chat', targets: [{ provider: 'local', model: 'qwen2.5:7b' }] },
-      {
-        id: 'chat-ha',
+      // Separate public models so each fallback scenario starts with a healthy primary.
+      ...['ha-500', 'ha-429', 'ha-timeout'].map((id) => ({
+        id,
         targets: [
           { provider: 'local', model: 'primary', weight: 1_000_000 },
           { provider: 'backup', model: 'secondary', weight: 0.000001 },
         ],
-      },
+      })),
       { id: 'mistral-small-latest', targets: [{ provider: 'mistral', model: 'mistral-small-latest' }] },
       { id: 'embed', type: 'embeddings', targets: [{ provider: 'local', model: 'bge-m3' }] },
       { id: 'mistral-embed', type: 'embeddings', targets: [{ provider: 'mistral', model: 'mistral-embed' }] },

@@ -15,6 +15,7 @@ import {
   type ProviderAdapter,
   type ProviderConfig,
   type ProviderInfo,
+  type Timeouts,
 } from './types.js';
 import { upstreamError } from './upstream-errors.js';
 
@@ -26,6 +27,7 @@ const ALL_CLASSES = ['public', 'internal', 'personal', 'sensitive'] as const;
  */
 export class OpenAICompatibleAdapter implements ProviderAdapter {
   readonly info: ProviderInfo;
+  readonly timeouts: Partial<Timeouts>;
   protected readonly http: UpstreamHttp;
   /** Whether the upstream understands `stream_options.include_usage`. */
   protected readonly supportsStreamOptions: boolean = true;
@@ -39,6 +41,7 @@ export class OpenAICompatibleAdapter implements ProviderAdapter {
       location: cfg.location,
       dataClasses: cfg.dataClasses ?? [...ALL_CLASSES],
     };
+    this.timeouts = { ...cfg.timeouts };
     const headers: Record<string, string> = { ...cfg.headers };
     if (cfg.apiKey) headers.authorization = `Bearer ${cfg.apiKey}`;
     this.http = new UpstreamHttp(cfg.id, {

@@ -54,6 +54,8 @@ export type ChatResult =
 
 export interface ProviderAdapter {
   readonly info: ProviderInfo;
+  /** Provider-wide timeouts; a target's own timeouts override them. */
+  readonly timeouts?: Partial<Timeouts>;
   /** `body.model` is already the upstream model name. */
   chat(body: ChatCompletionRequest, opts: CallOptions): Promise<ChatResult>;
   embeddings(body: EmbeddingRequest, opts: CallOptions): Promise<EmbeddingResponse>;

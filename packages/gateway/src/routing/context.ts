@@ -7,6 +7,8 @@ export interface RequestContext {
   orgId?: string | null;
   /** Limits to enforce for this caller; absent = unlimited. */
   quota?: QuotaSubject;
+  /** The client speaks Mistral's dialect (Mistral SDK): stream usage goes on the finish chunk. */
+  mistralClient?: boolean;
   /** Aborted when the client disconnects; propagated to the upstream request. */
   signal?: AbortSignal;
 }

@@ -19,6 +19,11 @@ export interface ChatOutcome {
 export interface OutputOptions {
   publicModel: string;
   includeUsage: boolean;
+  /**
+   * Mistral dialect: usage rides on the chunk carrying finish_reason (what Mistral SDK clients read)
+   * instead of a separate empty-choices chunk.
+   */
+  usageOnFinishChunk?: boolean;
   promptTokensEstimate: number;
   /** performance.now() when the request arrived. */
   startedAt: number;
@@ -103,6 +108,8 @@ export async function* streamFrames(
   let ttft: number | null = null;
   let last: ChatCompletionChunk | undefined;
   let outcome: Omit<ChatOutcome, 'usage' | 'usageSource' | 'unexpectedPii'> | undefined;
+  const holdFinish = o.usageOnFinishChunk === true && !o.includeUsage;
+  let held: ChatCompletionChunk | undefined;
   const restorerFor = (i: number) => {
     let r = restorers.get(i);
     if (!r && o.restorer) {
@@ -136,10 +143,20 @@ export async function* streamFrames(
       }
       if (ttft === null) ttft = performance.now() - o.startedAt;
       if (flushFrame) yield flushFrame;
-      yield sseData(JSON.stringify(chunk));
+      if (held) {
+        yield sseData(JSON.stringify(held));
+        held = undefined;
+      }
+      if (holdFinish && chunk.choices.some((c) => c.finish_reason)) held = chunk;
+      else yield sseData(JSON.stringify(chunk));
     }
     outcome = { status: 'ok', httpStatus: 200, errorCode: null, ttftMs: ttft };
     const u = finalUsage(usage, o, tap.text);
+    if (held) {
+      held.usage = u.usage;
+      yield sseData(JSON.stringify(held));
+      held = undefined;
+    }
     if (o.includeUsage) {
       yield sseData(
         JSON.stringify({

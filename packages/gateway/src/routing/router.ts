@@ -99,7 +99,7 @@ export class Router {
             cfg,
             provider,
             health: new TargetHealth(m.id, cfg.provider, cfg.model, this.opts.breaker),
-            timeouts: { ...DEFAULT_TIMEOUTS, ...cfg.timeouts },
+            timeouts: { ...DEFAULT_TIMEOUTS, ...defined(provider.timeouts), ...defined(cfg.timeouts) },
           };
         }),
       );
@@ -266,6 +266,13 @@ export class Router {
 }
 
 const REFUSED = Symbol('refused');
+
+/** Drops undefined members so they do not override defaults when spread. */
+function defined<T extends object>(o: T | undefined): Partial<T> {
+  const out: Partial<T> = {};
+  if (o) for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
 
 /**
  * Awaits the first chunk inside the attempt (so a stream failing before its first byte is retried),

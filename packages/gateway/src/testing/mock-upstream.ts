@@ -139,7 +139,15 @@ export async function startMockUpstream(opts: MockUpstreamOptions = {}): Promise
       ? input.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)))
       : [String(input)];
     const dims = Number(body.dimensions ?? body.output_dimension ?? 8);
-    const data = texts.map((t, index) => ({ object: 'embedding', index, embedding: vector(t, dims) }));
+    const base64 = body.encoding_format === 'base64' && flavor === 'openai';
+    const data = texts.map((t, index) => {
+      const v = vector(t, dims);
+      return {
+        object: 'embedding',
+        index,
+        embedding: base64 ? Buffer.from(new Float32Array(v).buffer).toString('base64') : v,
+      };
+    });
     const tokens = texts.reduce((n, t) => n + Math.max(1, Math.ceil(t.length / 4)), 0);
     return {
       id: `emb-${randomBytes(6).toString('hex')}`,

@@ -40,8 +40,11 @@ export const openaiRoutes: FastifyPluginAsync = async (app) => {
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) abort.abort();
     });
+    const ua = request.headers['user-agent'] ?? request.headers['x-mistral-user-agent'];
     return {
       requestId: request.id,
+      // Mistral SDKs identify as `mistral-client-<lang>/…` (or `…@mistralai/mistralai`).
+      mistralClient: typeof ua === 'string' && (ua.startsWith('mistral-client') || ua.includes('mistralai')),
       keyId: p.keyId ?? null,
       orgId: p.orgId ?? null,
       quota: ctx.quotaFor(p),
