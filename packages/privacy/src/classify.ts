@@ -1,6 +1,6 @@
 import { analyze } from './detect.js';
 import { F, SENSITIVE_PHRASES } from './lexicon/index.js';
-import type { Tokens } from './tokens.js';
+import { keyOf, type Tokens } from './tokens.js';
 import type { Classification, DataClass, DetectOptions, SensitiveCategory } from './types.js';
 
 export interface SensitiveHit {
@@ -15,11 +15,11 @@ export function findSensitive(tokens: Tokens): SensitiveHit[] {
   const hits: SensitiveHit[] = [];
   for (let t = 0; t < tokens.count; t++) {
     if (!(tokens.flags[t]! & F.SENS_START)) continue;
-    const phrases = SENSITIVE_PHRASES.get(tokens.key[t]!);
+    const phrases = SENSITIVE_PHRASES.get(keyOf(tokens, t));
     if (!phrases) continue;
     for (const p of phrases) {
       let ok = t + p.tokens.length <= tokens.count;
-      for (let k = 1; ok && k < p.tokens.length; k++) if (tokens.key[t + k] !== p.tokens[k]) ok = false;
+      for (let k = 1; ok && k < p.tokens.length; k++) if (keyOf(tokens, t + k) !== p.tokens[k]) ok = false;
       if (ok) {
         hits.push({
           category: p.category,

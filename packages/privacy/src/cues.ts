@@ -1,4 +1,4 @@
-import { foldText, isWordChar } from './text.js';
+import { foldText, isLetter, isWordChar } from './text.js';
 
 /**
  * Context words (French, MSA, Darija in Arabic script, Arabizi, English) that make an ambiguous number
@@ -268,33 +268,69 @@ const RAW_CUES = {
 
 export type CueCategory = keyof typeof RAW_CUES;
 
-const CUES: Record<CueCategory, string[]> = Object.fromEntries(
-  Object.entries(RAW_CUES).map(([k, list]) => [k, [...new Set(list.map((c) => foldText(c)))]]),
-) as Record<CueCategory, string[]>;
+interface Cue {
+  text: string;
+  /** Non-letter characters after the cue's last word ("n°", "tel."). */
+  tail: number;
+}
+
+/** For each category, cues indexed by their last word, so a window is checked word by word. */
+const INDEX = {} as Record<CueCategory, Map<string, Cue[]>>;
+for (const [category, list] of Object.entries(RAW_CUES) as [CueCategory, readonly string[]][]) {
+  const map = new Map<string, Cue[]>();
+  for (const raw of new Set(list.map((c) => foldText(c)))) {
+    let e = raw.length;
+    while (e > 0 && !isLetter(raw.charCodeAt(e - 1))) e--;
+    let s = e;
+    while (s > 0 && isLetter(raw.charCodeAt(s - 1))) s--;
+    const last = raw.slice(s, e);
+    const key = last || raw;
+    const entries = map.get(key) ?? [];
+    entries.push({ text: raw, tail: raw.length - e });
+    map.set(key, entries);
+  }
+  INDEX[category] = map;
+}
 
 function boundaryOk(low: string, at: number): boolean {
   if (at < 0 || at >= low.length) return true;
   return !isWordChar(low.charCodeAt(at));
 }
 
-/** True when a cue of `category` lies within [from, to) of the folded text, on word boundaries. */
-export function hasCueIn(low: string, from: number, to: number, category: CueCategory): boolean {
+/** End of the latest cue of `category` lying within [from, to), or -1. */
+export function lastCueEnd(low: string, from: number, to: number, category: CueCategory): number {
   const a = Math.max(0, from);
   const b = Math.min(low.length, to);
-  if (b <= a) return false;
-  const window = low.slice(a, b);
-  for (const cue of CUES[category]) {
-    let k = window.indexOf(cue);
-    while (k !== -1) {
-      const s = a + k;
-      const e = s + cue.length;
-      const startOk = !isWordChar(cue.charCodeAt(0)) || boundaryOk(low, s - 1);
-      const endOk = !isWordChar(cue.charCodeAt(cue.length - 1)) || boundaryOk(low, e);
-      if (startOk && endOk) return true;
-      k = window.indexOf(cue, k + 1);
+  const map = INDEX[category];
+  let best = -1;
+  let i = a;
+  while (i < b) {
+    if (!isLetter(low.charCodeAt(i))) {
+      // Cues made only of symbols ("%") are indexed by themselves.
+      const sym = map.get(low[i]!);
+      if (sym && i + 1 > best) best = i + 1;
+      i++;
+      continue;
+    }
+    const ws = i;
+    while (i < b && isLetter(low.charCodeAt(i))) i++;
+    const entries = map.get(low.slice(ws, i));
+    if (!entries) continue;
+    for (const cue of entries) {
+      const end = i + cue.tail;
+      const s = end - cue.text.length;
+      if (s < a - 20 || end > b + cue.tail || !low.startsWith(cue.text, s)) continue;
+      const startOk = !isWordChar(cue.text.charCodeAt(0)) || boundaryOk(low, s - 1);
+      const endOk = !isWordChar(cue.text.charCodeAt(cue.text.length - 1)) || boundaryOk(low, end);
+      if (startOk && endOk && end > best) best = end;
     }
   }
-  return false;
+  return best;
+}
+
+/** True when a cue of `category` lies within [from, to) of the folded text, on word boundaries. */
+export function hasCueIn(low: string, from: number, to: number, category: CueCategory): boolean {
+  return lastCueEnd(low, from, to, category) !== -1;
 }
 
 /** Cue shortly before `start` (default 40 chars) or just after `end` (default 12 chars). */
@@ -309,26 +345,4 @@ export function hasCueNear(
   return (
     hasCueIn(low, start - before, start, category) || (after > 0 && hasCueIn(low, end, end + after, category))
   );
-}
-
-/** Position right after the last cue of `category` ending in [from, to), or -1. */
-export function lastCueEnd(low: string, from: number, to: number, category: CueCategory): number {
-  const a = Math.max(0, from);
-  const window = low.slice(a, to);
-  let best = -1;
-  for (const cue of CUES[category]) {
-    let k = window.lastIndexOf(cue);
-    while (k !== -1) {
-      const s = a + k;
-      const e = s + cue.length;
-      const startOk = !isWordChar(cue.charCodeAt(0)) || boundaryOk(low, s - 1);
-      const endOk = !isWordChar(cue.charCodeAt(cue.length - 1)) || boundaryOk(low, e);
-      if (startOk && endOk) {
-        if (e > best) best = e;
-        break;
-      }
-      k = k > 0 ? window.lastIndexOf(cue, k - 1) : -1;
-    }
-  }
-  return best;
 }

@@ -76,12 +76,12 @@ export function analyze(text: string, options: DetectOptions = {}): Analysis {
   const low = foldText(text);
   const input: ScanInput = { text, low, out: [] };
   const tokens = tokenize(low);
-  scanEmails(input);
-  scanNumbers(input);
-  scanCodes(input);
-  scanPlates(input);
-  scanRc(input);
-  scanIpv6(input);
+  scanEmails(input, tokens);
+  scanNumbers(input, tokens);
+  scanCodes(input, tokens);
+  scanPlates(input, tokens);
+  scanRc(input, tokens);
+  scanIpv6(input, tokens);
   scanPersons(input, tokens);
   scanAddresses(input, tokens);
   const minScore = options.minScore ?? 0.5;

@@ -1,11 +1,31 @@
-import { flagsOf } from './lexicon/index.js';
-import { isArabicLetter, isArabicMark, isDigit, isLatinLetter, lexKey } from './text.js';
+import { flagsOf, maybeInLexicon } from './lexicon/index.js';
+import { lexKey } from './text.js';
 
 export enum TokenKind {
   Latin = 0,
   Arabic = 1,
   Digits = 2,
 }
+
+// Character classes for code units below U+0800 (Latin, Arabic and Arabic Supplement blocks).
+const OTHER = 0;
+const DIGIT = 1;
+const LATIN = 2;
+const ARABIC = 3;
+const MARK = 4;
+const CLASS = new Uint8Array(0x800);
+for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
+for (let c = 65; c <= 90; c++) CLASS[c] = LATIN;
+for (let c = 97; c <= 122; c++) CLASS[c] = LATIN;
+for (let c = 0xc0; c <= 0x24f; c++) if (c !== 0xd7 && c !== 0xf7) CLASS[c] = LATIN;
+for (let c = 0x620; c <= 0x64a; c++) CLASS[c] = ARABIC;
+for (let c = 0x66e; c <= 0x6d3; c++) CLASS[c] = ARABIC;
+for (let c = 0x750; c <= 0x77f; c++) CLASS[c] = ARABIC;
+for (let c = 0x64b; c <= 0x65f; c++) CLASS[c] = MARK;
+CLASS[0x670] = MARK;
+CLASS[0x640] = MARK;
+
+const PROCLITICS = new Set([0x648, 0x628, 0x644, 0x641, 0x643]); // و ب ل ف ك
 
 /** Word tokens of the folded text: letter runs of one script, or digit runs. Offsets match the original. */
 export interface Tokens {
@@ -14,8 +34,25 @@ export interface Tokens {
   end: Int32Array;
   kind: Uint8Array;
   flags: Int32Array;
-  /** Folded lexicon key per token ('' for digit tokens). */
-  key: string[];
+  /** Positions of "@" and ":" (for e-mail and IPv6 scanners). */
+  at: number[];
+  colon: number[];
+  low: string;
+  keys: (string | undefined)[];
+}
+
+/** Folded lexicon key of token `t` ('' for digit tokens), computed on first use. */
+export function keyOf(tokens: Tokens, t: number): string {
+  let k = tokens.keys[t];
+  if (k === undefined) {
+    if (tokens.kind[t] === TokenKind.Digits) k = '';
+    else {
+      const raw = tokens.low.slice(tokens.start[t], tokens.end[t]);
+      k = tokens.kind[t] === TokenKind.Arabic ? lexKey(raw) : raw;
+    }
+    tokens.keys[t] = k;
+  }
+  return k;
 }
 
 export function tokenize(low: string): Tokens {
@@ -24,31 +61,34 @@ export function tokenize(low: string): Tokens {
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let kind = new Uint8Array(cap);
+  const at: number[] = [];
+  const colon: number[] = [];
   let count = 0;
   let i = 0;
   while (i < n) {
     const c = low.charCodeAt(i);
-    let k: TokenKind;
+    const cls = c < 0x800 ? CLASS[c]! : OTHER;
+    if (cls === OTHER || cls === MARK) {
+      if (c === 64) at.push(i);
+      else if (c === 58) colon.push(i);
+      i++;
+      continue;
+    }
     const s = i;
-    if (isDigit(c)) {
-      k = TokenKind.Digits;
-      i++;
-      while (i < n && isDigit(low.charCodeAt(i))) i++;
-    } else if (isLatinLetter(c)) {
-      k = TokenKind.Latin;
-      i++;
-      while (i < n && isLatinLetter(low.charCodeAt(i))) i++;
-    } else if (isArabicLetter(c)) {
-      k = TokenKind.Arabic;
-      i++;
+    i++;
+    if (cls === ARABIC) {
       while (i < n) {
         const d = low.charCodeAt(i);
-        if (!isArabicLetter(d) && !isArabicMark(d)) break;
+        const k = d < 0x800 ? CLASS[d] : OTHER;
+        if (k !== ARABIC && k !== MARK) break;
         i++;
       }
     } else {
-      i++;
-      continue;
+      while (i < n) {
+        const d = low.charCodeAt(i);
+        if ((d < 0x800 ? CLASS[d] : OTHER) !== cls) break;
+        i++;
+      }
     }
     if (count === cap) {
       cap *= 2;
@@ -64,27 +104,40 @@ export function tokenize(low: string): Tokens {
     }
     start[count] = s;
     end[count] = i;
-    kind[count] = k;
+    kind[count] = cls === DIGIT ? TokenKind.Digits : cls === LATIN ? TokenKind.Latin : TokenKind.Arabic;
     count++;
   }
-  const key: string[] = new Array(count);
-  const flags = new Int32Array(count);
+  const tokens: Tokens = {
+    count,
+    start,
+    end,
+    kind,
+    flags: new Int32Array(count),
+    at,
+    colon,
+    low,
+    keys: new Array(count),
+  };
+  const flags = tokens.flags;
   for (let t = 0; t < count; t++) {
-    if (kind[t] === TokenKind.Digits) {
-      key[t] = '';
-      continue;
-    }
-    const len = end[t]! - start[t]!;
-    if (len > 24) {
-      key[t] = '';
-      continue;
-    }
-    const raw = low.slice(start[t], end[t]);
-    const k = kind[t] === TokenKind.Arabic ? lexKey(raw) : raw;
-    key[t] = k;
-    flags[t] = flagsOf(k);
+    const k = kind[t]!;
+    if (k === TokenKind.Digits) continue;
+    const s = start[t]!;
+    const e = end[t]!;
+    const len = e - s;
+    if (len > 24) continue;
+    const first = low.charCodeAt(s);
+    const last = low.charCodeAt(e - 1);
+    const maybe =
+      maybeInLexicon(first, last, len) ||
+      (k === TokenKind.Arabic &&
+        len > 3 &&
+        PROCLITICS.has(first) &&
+        maybeInLexicon(low.charCodeAt(s + 1), last, len - 1)) ||
+      (k === TokenKind.Arabic && CLASS[last] === MARK);
+    if (maybe) flags[t] = flagsOf(keyOf(tokens, t));
   }
-  return { count, start, end, kind, flags, key };
+  return tokens;
 }
 
 /** Characters between two tokens contain only spaces, hyphens or apostrophes (at most `max` chars). */

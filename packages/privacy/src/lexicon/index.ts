@@ -1,4 +1,4 @@
-import { foldValue } from '../text.js';
+import { foldText, foldValue } from '../text.js';
 import type { SensitiveCategory } from '../types.js';
 import {
   ABD_SUFFIXES,
@@ -10,6 +10,7 @@ import {
   GIVEN_ARABIC_AMBIGUOUS,
   GIVEN_LATIN,
   GIVEN_LATIN_AMBIGUOUS,
+  INTRO_CUES,
   NAME_PARTICLES,
   TITLE_CUES,
 } from './names.js';
@@ -32,6 +33,10 @@ export const F = {
   PERSONAL: 1024,
   STOP: 2048,
   INTERNAL: 4096,
+  /** Last word of an introduction cue ("je m'appelle", "smiti", "اسمي"). */
+  INTRO_LAST: 8192,
+  /** First word of a trade-register cue ("RC", "registre", "السجل"). */
+  RC_CUE: 16384,
 } as const;
 export const NAME_CORE = F.GIVEN | F.FAMILY;
 
@@ -89,6 +94,14 @@ for (const w of words(ADDRESS_KEYWORDS)) {
 for (const w of words(PERSONAL_MARKERS)) add(foldValue(w), F.PERSONAL);
 for (const w of words(CAPTURE_STOPWORDS)) add(foldValue(w), F.STOP);
 for (const w of words(INTERNAL_MARKERS)) add(foldValue(w), F.INTERNAL);
+for (const cue of INTRO_CUES) {
+  const parts = foldText(cue)
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+  const last = parts[parts.length - 1];
+  if (last) add(last, F.INTRO_LAST);
+}
+for (const w of ['rc', 'r', 'registre', 'السجل', 'س']) add(w, F.RC_CUE);
 
 for (const city of CITIES.split('|')) {
   const tokens = foldValue(city.trim())
@@ -122,6 +135,20 @@ for (const [category, lex] of Object.entries(SENSITIVE_TERMS) as [
   }
 }
 for (const list of SENSITIVE_PHRASES.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+
+/**
+ * Cheap pre-filter over (first char, last char, length): most words of a text are not in the lexicon,
+ * and this avoids building a string and hashing it for each of them.
+ */
+const BLOOM = new Uint8Array(1 << 16);
+export function bloomIndex(first: number, last: number, len: number): number {
+  return (first * 7919 + last * 31 + len) & 0xffff;
+}
+for (const key of TOKEN_FLAGS.keys())
+  BLOOM[bloomIndex(key.charCodeAt(0), key.charCodeAt(key.length - 1), key.length)] = 1;
+export function maybeInLexicon(first: number, last: number, len: number): boolean {
+  return BLOOM[bloomIndex(first, last, len)] === 1;
+}
 
 const ARABIC_PROCLITICS = new Set(['و', 'ب', 'ل', 'ف', 'ك']);
 

@@ -10,7 +10,8 @@ the and or is am are was my your his her of to in on for with from by at this th
 w o wa ana nta nti howa hiya dyali dyal diali 3andi 3ndi ra9m f fi b li mn men hna kan kant bghit bghina salam slm
 ok wah lla mzyan chokran choukran safi daba had hadi wach bach ila ghir rah raha
 و في من على الى عن هو هي انا انت ديالي ديال عندي رقم هذا هذه هاد هادي كان كانت السلام شكرا مرحبا نعم لا واش
-باش اللي التي الذي ان او ثم قد لقد مع هنا راه غير دابا
+باش اللي التي الذي ان او ثم قد لقد مع هنا راه غير دابا امس اليوم غدا البارح البارحه صباح مساء
+hier demain aujourd lbarah lbare7 ghda lyoum yesterday today tomorrow
 `;
 
 export const INTERNAL_MARKERS = `

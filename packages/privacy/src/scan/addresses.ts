@@ -1,6 +1,6 @@
 import { F } from '../lexicon/index.js';
 import { isDigit } from '../text.js';
-import { TokenKind, type Tokens } from '../tokens.js';
+import { keyOf, TokenKind, type Tokens } from '../tokens.js';
 import type { ScanInput } from './candidate.js';
 import { cityAt } from './city.js';
 
@@ -100,7 +100,7 @@ export function scanAddresses(input: ScanInput, tokens: Tokens): void {
       hasNumber = true;
       if (
         s > 0 &&
-        HOUSE_NUMBER_WORDS.has(tokens.key[s - 1]!) &&
+        HOUSE_NUMBER_WORDS.has(keyOf(tokens, s - 1)) &&
         addressGap(low, tokens.end[s - 1]!, tokens.start[s]!)
       )
         s--;
@@ -119,7 +119,7 @@ export function scanAddresses(input: ScanInput, tokens: Tokens): void {
         tokens.end[k - 1]! - tokens.start[k - 1]! > 1
       )
         break;
-      const key = tokens.key[k]!;
+      const key = keyOf(tokens, k);
       if (tokens.kind[k] === TokenKind.Digits) {
         const len = tokens.end[k]! - tokens.start[k]!;
         if (len === 5 && (hasCity || budget < 7)) {
@@ -143,7 +143,7 @@ export function scanAddresses(input: ScanInput, tokens: Tokens): void {
         // Optional postcode or country right after the city.
         if (k < tokens.count && addressGap(low, tokens.end[e]!, tokens.start[k]!)) {
           const len = tokens.end[k]! - tokens.start[k]!;
-          if ((tokens.kind[k] === TokenKind.Digits && len === 5) || COUNTRY.has(tokens.key[k]!)) {
+          if ((tokens.kind[k] === TokenKind.Digits && len === 5) || COUNTRY.has(keyOf(tokens, k))) {
             if (tokens.kind[k] === TokenKind.Digits) hasPostcode = true;
             e = k;
           }

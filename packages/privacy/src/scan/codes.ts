@@ -1,14 +1,7 @@
 import { isValidMoroccanIban } from '../checksums.js';
-import { hasCueNear, lastCueEnd } from '../cues.js';
-import {
-  isArabicLetter,
-  isArabicMark,
-  isAsciiLetter,
-  isDigit,
-  isLetter,
-  isUpperAscii,
-  isWordChar,
-} from '../text.js';
+import { type CueCategory, hasCueNear, lastCueEnd } from '../cues.js';
+import { isArabicMark, isAsciiLetter, isDigit, isUpperAscii, isWordChar } from '../text.js';
+import { TokenKind, type Tokens } from '../tokens.js';
 import type { ScanInput } from './candidate.js';
 
 function isLowerAscii(c: number): boolean {
@@ -19,71 +12,48 @@ function isLowerAscii(c: number): boolean {
  * Letter-prefixed codes: CIN (1–2 letters + 5–6 digits), passport (2 letters + 7 digits), Massar
  * (1 letter + 9 digits), temporary "WW" plates, and Moroccan IBANs ("MA64 0117 …").
  */
-export function scanCodes(input: ScanInput): void {
+export function scanCodes(input: ScanInput, tokens: Tokens): void {
   const { low, text, out } = input;
   const n = low.length;
-  let i = 0;
-  while (i < n) {
-    const c = low.charCodeAt(i);
-    if (!isLowerAscii(c) || (i > 0 && isWordChar(low.charCodeAt(i - 1)))) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < n && isLowerAscii(low.charCodeAt(j)) && j - i < 3) j++;
+  for (let t = 0; t + 1 < tokens.count; t++) {
+    if (tokens.kind[t] !== TokenKind.Latin || tokens.kind[t + 1] !== TokenKind.Digits) continue;
+    const i = tokens.start[t]!;
+    const j = tokens.end[t]!;
     const letters = j - i;
-    if (letters > 2 || (j < n && isLetter(low.charCodeAt(j)))) {
-      while (j < n && isWordChar(low.charCodeAt(j))) j++;
-      i = j;
-      continue;
-    }
+    if (letters > 2 || (t > 0 && tokens.end[t - 1] === i)) continue;
+    if (!isLowerAscii(low.charCodeAt(i)) || !isLowerAscii(low.charCodeAt(j - 1))) continue;
+    const ds = tokens.start[t + 1]!;
+    const gap = ds - j;
+    if (gap > 1 || (gap === 1 && low.charCodeAt(j) !== 32 && low.charCodeAt(j) !== 45)) continue;
     const prefix = low.slice(i, j);
-    if (prefix === 'ma' && tryIban(input, i, j)) {
-      i = j;
-      continue;
-    }
-    let sep = 0;
-    if (
-      j < n &&
-      (low.charCodeAt(j) === 32 || low.charCodeAt(j) === 45) &&
-      j + 1 < n &&
-      isDigit(low.charCodeAt(j + 1))
-    )
-      sep = 1;
-    const ds = j + sep;
-    let k = ds;
-    while (k < n && isDigit(low.charCodeAt(k))) k++;
+    if (prefix === 'ma' && tryIban(input, i, j)) continue;
+    const sep = gap;
+    const k = tokens.end[t + 1]!;
     const digits = k - ds;
-    if (digits === 0 || (k < n && isWordChar(low.charCodeAt(k)))) {
-      i = Math.max(k, i + 1);
-      continue;
-    }
+    if (k < n && isWordChar(low.charCodeAt(k))) continue;
     const upper = isUpperAscii(text.charCodeAt(i)) && (letters === 1 || isUpperAscii(text.charCodeAt(i + 1)));
-    // A product/order cue closer than any identity cue wins: "réf AB1234" is a product code.
+    if (
+      !(prefix === 'ww' && (digits === 5 || digits === 6)) &&
+      !(letters === 1 && digits === 9) &&
+      !(letters === 2 && digits === 7) &&
+      !(digits >= 4 && digits <= 6)
+    )
+      continue;
+    // A product/order cue closer than the type's own cue wins: "réf AB1234" is a product code.
     const negEnd = lastCueEnd(low, i - 25, i, 'negative');
-    const negative = negEnd !== -1 && negEnd > lastCueEnd(low, i - 40, i, 'cin');
-    const push = (type: 'CIN' | 'PASSPORT' | 'MASSAR' | 'PLATE', base: number, cue: boolean) => {
+    const push = (type: 'CIN' | 'PASSPORT' | 'MASSAR' | 'PLATE', base: number, category: CueCategory) => {
+      const negative = negEnd !== -1 && negEnd > lastCueEnd(low, i - 40, i, category);
+      const cue = !negative && hasCueNear(low, i, k, category, 40, 12);
       let score = base;
       if (negative) score = Math.min(score, 0.45);
       else if (cue) score = Math.max(score + 0.15, upper ? 0.95 : 0.85);
+      if (type === 'CIN' && digits === 4 && !cue) return;
       out.push({ type, start: i, end: k, score: Math.min(score, 0.99) });
     };
-    if (prefix === 'ww' && (digits === 5 || digits === 6))
-      push('PLATE', 0.85, hasCueNear(low, i, k, 'plate'));
-    else if (letters === 1 && digits === 9)
-      push('MASSAR', upper ? 0.8 : 0.4, hasCueNear(low, i, k, 'massar'));
-    else if (letters === 2 && digits === 7)
-      push('PASSPORT', upper ? 0.75 : 0.4, hasCueNear(low, i, k, 'passport'));
-    else if (digits >= 4 && digits <= 6) {
-      const cue = hasCueNear(low, i, k, 'cin') && !negative;
-      if (digits === 4 && !cue) {
-        i = k;
-        continue;
-      }
-      const base = digits === 4 ? 0.45 : upper ? (sep ? 0.6 : 0.8) : sep ? 0.3 : 0.4;
-      push('CIN', base, cue);
-    }
-    i = k;
+    if (prefix === 'ww' && (digits === 5 || digits === 6)) push('PLATE', 0.85, 'plate');
+    else if (letters === 1 && digits === 9) push('MASSAR', upper ? 0.8 : 0.4, 'massar');
+    else if (letters === 2 && digits === 7) push('PASSPORT', upper ? 0.75 : 0.4, 'passport');
+    else push('CIN', digits === 4 ? 0.45 : upper ? (sep ? 0.6 : 0.8) : sep ? 0.3 : 0.4, 'cin');
   }
 }
 
@@ -117,40 +87,36 @@ function isPlateSep(c: number): boolean {
  * Vehicle plates: serial (1–5 digits), a single Arabic letter (or capital Latin letter), region (1–2 digits):
  * "12345-أ-6", "12345 | ب | 6", "12345-A-6"; also right-to-left display order "6-أ-12345".
  */
-export function scanPlates(input: ScanInput): void {
+export function scanPlates(input: ScanInput, tokens: Tokens): void {
   const { low, text, out } = input;
   const n = low.length;
-  for (let i = 1; i < n - 1; i++) {
+  for (let t = 1; t + 1 < tokens.count; t++) {
+    const kind = tokens.kind[t];
+    if (
+      kind === TokenKind.Digits ||
+      tokens.kind[t - 1] !== TokenKind.Digits ||
+      tokens.kind[t + 1] !== TokenKind.Digits
+    )
+      continue;
+    const i = tokens.start[t]!;
+    let letterEnd = tokens.end[t]!;
+    while (letterEnd > i + 1 && isArabicMark(low.charCodeAt(letterEnd - 1))) letterEnd--;
+    if (letterEnd - i !== 1) continue;
     const c = low.charCodeAt(i);
-    const arabic = isArabicLetter(c);
-    if (!arabic && !isAsciiLetter(c)) continue;
-    const before = low.charCodeAt(i - 1);
-    const after = low.charCodeAt(i + 1);
-    if (!isPlateSep(before) || !(isPlateSep(after) || isArabicMark(after))) continue;
-    if (!arabic && !isUpperAscii(text.charCodeAt(i))) continue;
-    let a = i - 1;
-    let strongSep = false;
-    while (a >= 0 && i - a <= 3 && isPlateSep(low.charCodeAt(a))) {
-      if (low.charCodeAt(a) !== 32) strongSep = true;
-      a--;
-    }
-    let b = i + 1;
-    while (b < n && isArabicMark(low.charCodeAt(b))) b++;
-    const letterEnd = b;
-    while (b < n && b - letterEnd < 3 && isPlateSep(low.charCodeAt(b))) {
-      if (low.charCodeAt(b) !== 32) strongSep = true;
-      b++;
-    }
-    const le = a + 1;
-    let ls = le;
-    while (ls > 0 && isDigit(low.charCodeAt(ls - 1)) && le - ls < 6) ls--;
-    let re = b;
-    while (re < n && isDigit(low.charCodeAt(re)) && re - b < 6) re++;
-    const leftLen = le - ls;
-    const rightLen = re - b;
-    if (leftLen === 0 || rightLen === 0) continue;
+    const arabic = kind === TokenKind.Arabic;
+    if (!arabic && !(isAsciiLetter(c) && isUpperAscii(text.charCodeAt(i)))) continue;
+    const le = tokens.end[t - 1]!;
+    const b = tokens.start[t + 1]!;
+    const gapL = plateGap(low, le, i);
+    const gapR = plateGap(low, tokens.end[t]!, b);
+    if (gapL < 0 || gapR < 0) continue;
+    const strongSep = gapL === 1 || gapR === 1;
+    const ls = tokens.start[t - 1]!;
+    const re = tokens.end[t + 1]!;
     if ((ls > 0 && isWordChar(low.charCodeAt(ls - 1))) || (re < n && isWordChar(low.charCodeAt(re))))
       continue;
+    const leftLen = le - ls;
+    const rightLen = re - b;
     const region = (s: number, e: number) => Number(low.slice(s, e));
     const ltr = leftLen >= 2 && leftLen <= 5 && rightLen <= 2 && region(b, re) >= 1 && region(b, re) <= 89;
     const rtl =
@@ -164,4 +130,16 @@ export function scanPlates(input: ScanInput): void {
     else score = strongSep ? (cue ? 0.95 : 0.8) : cue ? 0.8 : 0.45;
     out.push({ type: 'PLATE', start: ls, end: re, score });
   }
+}
+
+/** -1 when not a plate separator gap; 1 when it holds "-", "|" or "/"; 0 when spaces only. */
+function plateGap(low: string, from: number, to: number): number {
+  if (to - from < 1 || to - from > 3) return -1;
+  let strong = 0;
+  for (let k = from; k < to; k++) {
+    const c = low.charCodeAt(k);
+    if (!isPlateSep(c)) return -1;
+    if (c !== 32) strong = 1;
+  }
+  return strong;
 }

@@ -1,6 +1,7 @@
 import { isValidCard, isValidIce, isValidRib } from '../checksums.js';
 import { hasCueIn, hasCueNear } from '../cues.js';
-import { isDigit, isLatinLetter } from '../text.js';
+import { isLatinLetter } from '../text.js';
+import { TokenKind, type Tokens } from '../tokens.js';
 import type { PiiType } from '../types.js';
 import type { ScanInput } from './candidate.js';
 import { isBirthDate, monthDateEnd, plausibleDmy } from './dates.js';
@@ -20,43 +21,51 @@ interface Run {
 }
 
 /**
- * Hand-written scanner over digit runs (no regex backtracking): each run is split into groups at
- * separators, and candidate identifiers are tried on group boundaries only, extending at most 28 digits
- * from each start, so the work is linear in the input.
+ * Hand-written scanner over digit runs (no regex backtracking): consecutive digit tokens separated by
+ * at most three separator characters form a run; candidate identifiers are tried on group boundaries
+ * only, extending at most 28 digits from each start, so the work is linear in the input.
  */
-export function scanNumbers(input: ScanInput): void {
+export function scanNumbers(input: ScanInput, tokens: Tokens): void {
   const { low } = input;
   const n = low.length;
-  let i = 0;
   const g: number[] = [];
-  while (i < n) {
-    if (!isDigit(low.charCodeAt(i))) {
-      i++;
+  let t = 0;
+  while (t < tokens.count) {
+    if (tokens.kind[t] !== TokenKind.Digits) {
+      t++;
       continue;
     }
-    if (i > 0 && isLatinLetter(low.charCodeAt(i - 1))) {
+    const i = tokens.start[t]!;
+    if (t > 0 && tokens.end[t - 1] === i && tokens.kind[t - 1] === TokenKind.Latin) {
       // Digits glued to letters belong to an alphanumeric code (CIN, IBAN…): scanCodes handles them.
-      while (i < n && isDigit(low.charCodeAt(i))) i++;
+      t++;
       continue;
     }
     g.length = 0;
-    let j = i;
-    for (;;) {
-      const gs = j;
-      while (j < n && isDigit(low.charCodeAt(j))) j++;
-      g.push(gs, j);
-      let k = j;
-      while (k < n && k - j < 3 && isSep(low.charCodeAt(k))) k++;
-      if (k > j && k < n && isDigit(low.charCodeAt(k))) j = k;
-      else break;
+    g.push(i, tokens.end[t]!);
+    let u = t + 1;
+    while (
+      u < tokens.count &&
+      tokens.kind[u] === TokenKind.Digits &&
+      sepGap(low, tokens.end[u - 1]!, tokens.start[u]!)
+    ) {
+      g.push(tokens.start[u]!, tokens.end[u]!);
+      u++;
     }
+    const j = tokens.end[u - 1]!;
     const plus =
       (i > 0 && low.charCodeAt(i - 1) === 43) ||
       (i > 1 && low.charCodeAt(i - 1) === 40 && low.charCodeAt(i - 2) === 43);
     const rightGlued = j < n && isLatinLetter(low.charCodeAt(j));
     processRun(input, { g, plus, rightGlued });
-    i = j;
+    t = u;
   }
+}
+
+function sepGap(low: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3) return false;
+  for (let k = from; k < to; k++) if (!isSep(low.charCodeAt(k))) return false;
+  return true;
 }
 
 function num(low: string, s: number, e: number): number {
@@ -108,8 +117,8 @@ function processRun(input: ScanInput, run: Run): void {
 }
 
 function plusStart(low: string, gs: number): number {
-  if (low.charCodeAt(gs - 1) === 43) return gs - 1;
-  return gs - 2; // "(+212"
+  const p = low.charCodeAt(gs - 1) === 43 ? gs - 1 : gs - 2; // "+212" or "+(212"
+  return p > 0 && low.charCodeAt(p - 1) === 40 ? p - 1 : p; // keep the "(" of "(+212)"
 }
 
 function dateAt(low: string, g: number[], s: number, groups: number): { groups: number; end: number } {
@@ -137,6 +146,9 @@ function dateAt(low: string, g: number[], s: number, groups: number): { groups: 
 
 function ipv4At(low: string, g: number[], s: number, groups: number): boolean {
   if (s + 3 >= groups) return false;
+  // A fifth dotted group means something else (a phone written 06.61.23.45.67).
+  if (s + 4 < groups && low.charCodeAt(g[2 * s + 7]!) === 46) return false;
+  if (s > 0 && low.charCodeAt(g[2 * s - 1]!) === 46) return false;
   for (let k = s; k < s + 4; k++) {
     const l = g[2 * k + 1]! - g[2 * k]!;
     if (l > 3 || num(low, g[2 * k]!, g[2 * k + 1]!) > 255) return false;

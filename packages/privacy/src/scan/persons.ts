@@ -1,7 +1,7 @@
 import { F, NAME_CORE } from '../lexicon/index.js';
 import { INTRO_CUES, WEAK_INTRO_CUES } from '../lexicon/names.js';
 import { foldText, isUpperAscii, isWordChar } from '../text.js';
-import { TokenKind, type Tokens, tightGap } from '../tokens.js';
+import { keyOf, TokenKind, type Tokens, tightGap } from '../tokens.js';
 import type { ScanInput } from './candidate.js';
 
 const INTROS = [...new Set(INTRO_CUES.map((c) => foldText(c)))].sort((a, b) => b.length - a.length);
@@ -32,7 +32,7 @@ function titleBefore(input: ScanInput, tokens: Tokens, t: number): boolean {
   const gapStart = tokens.end[p]!;
   const gap = low.slice(gapStart, tokens.start[t]);
   if (gap.length > 3 || /[^\s.]/.test(gap)) return false;
-  const key = tokens.key[p]!;
+  const key = keyOf(tokens, p);
   if (key === 'm') return isUpperAscii(text.charCodeAt(tokens.start[p]!)) && gap.startsWith('.');
   if (key === 'me' || key === 'si') return isUpperAscii(text.charCodeAt(tokens.start[p]!));
   return true;
@@ -55,8 +55,13 @@ export function scanPersons(input: ScanInput, tokens: Tokens): void {
       t++;
       continue;
     }
-    const cueTitle = titleBefore(input, tokens, t);
-    const intro = cueTitle ? null : introBefore(low, tokens.start[t]!);
+    const prevFlags = t > 0 ? tokens.flags[t - 1]! : 0;
+    if (!(tokens.flags[t]! & (NAME_CORE | F.PARTICLE)) && !(prevFlags & (F.TITLE | F.INTRO_LAST))) {
+      t++;
+      continue;
+    }
+    const cueTitle = prevFlags & F.TITLE ? titleBefore(input, tokens, t) : false;
+    const intro = cueTitle || !(prevFlags & F.INTRO_LAST) ? null : introBefore(low, tokens.start[t]!);
     const strongIntro = intro !== null && !WEAK_INTRO_CUES.has(intro);
     const flags = tokens.flags[t]!;
     if (!isNameish(flags) && !cueTitle && !strongIntro) {
@@ -74,14 +79,25 @@ export function scanPersons(input: ScanInput, tokens: Tokens): void {
       const f = tokens.flags[k]!;
       const afterAbd =
         k > t &&
-        (tokens.key[k - 1] === 'abd' || tokens.key[k - 1] === 'عبد' || tokens.key[k - 1] === 'abdel');
+        (keyOf(tokens, k - 1) === 'abd' ||
+          keyOf(tokens, k - 1) === 'عبد' ||
+          keyOf(tokens, k - 1) === 'abdel');
       if (f & NAME_CORE || (afterAbd && f & F.ABD_SUFFIX)) {
         core++;
         if (!(f & F.AMBIG) || afterAbd) ambiguousOnly = false;
       } else if (f & F.PARTICLE) {
         // particles only inside a name
       } else if (
+        k > t &&
+        tokens.flags[k - 1]! & F.PARTICLE &&
+        (core > 0 || capture) &&
+        !(f & F.STOP) &&
+        (kind === TokenKind.Arabic || capitalised(text, tokens, k))
+      ) {
+        unknown++; // family names after a particle are open-ended: Aït Taleb, Ben Zakour
+      } else if (
         capture &&
+        !(core > 0 && (tokens.flags[k - 1]! & NAME_CORE) === F.FAMILY) &&
         !(f & F.STOP) &&
         unknown < 3 &&
         (kind === TokenKind.Arabic || capitalised(text, tokens, k) || strongIntro)

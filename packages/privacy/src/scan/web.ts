@@ -1,4 +1,6 @@
+import { F } from '../lexicon/index.js';
 import { isDigit, isWordChar } from '../text.js';
+import type { Tokens } from '../tokens.js';
 import type { ScanInput } from './candidate.js';
 import { cityAt } from './city.js';
 
@@ -10,12 +12,12 @@ function isDomainChar(c: number): boolean {
 }
 
 /** E-mail addresses, found from each "@" with bounded expansion on both sides. */
-export function scanEmails(input: ScanInput): void {
+export function scanEmails(input: ScanInput, tokens: Tokens): void {
   const { low, out } = input;
   const n = low.length;
-  let at = low.indexOf('@');
   let lastEnd = 0;
-  while (at !== -1) {
+  for (const at of tokens.at) {
+    if (at < lastEnd) continue;
     let s = at;
     while (s > lastEnd && at - s < 64 && isLocalChar(low.charCodeAt(s - 1))) s--;
     while (s < at && low.charCodeAt(s) === 46) s++;
@@ -29,7 +31,6 @@ export function scanEmails(input: ScanInput): void {
       out.push({ type: 'EMAIL', start: s, end: e, score: 0.99 });
       lastEnd = e;
     }
-    at = low.indexOf('@', Math.max(at + 1, lastEnd));
   }
 }
 
@@ -38,11 +39,12 @@ function isHex(c: number): boolean {
 }
 
 /** IPv6 addresses written with colons (at least two colons and four hex groups, or a "::"). */
-export function scanIpv6(input: ScanInput): void {
+export function scanIpv6(input: ScanInput, tokens: Tokens): void {
   const { low, out } = input;
   const n = low.length;
-  let i = low.indexOf(':');
-  while (i !== -1) {
+  let next = 0;
+  for (const i of tokens.colon) {
+    if (i < next) continue;
     let s = i;
     while (s > 0 && i - s < 5 && isHex(low.charCodeAt(s - 1))) s--;
     let e = s;
@@ -77,8 +79,8 @@ export function scanIpv6(input: ScanInput): void {
       /[a-f]|::/.test(low.slice(s, e))
     ) {
       out.push({ type: 'IP', start: s, end: e, score: 0.85 });
-      i = low.indexOf(':', e);
-    } else i = low.indexOf(':', Math.max(i + 1, e));
+      next = e;
+    } else next = Math.max(i + 1, e);
   }
 }
 
@@ -108,17 +110,21 @@ const RC_FILLERS = [
 ];
 
 /** Trade-register numbers near an "RC" cue, with their city: "RC Casablanca 123456", "RC n° 45678 - Rabat". */
-export function scanRc(input: ScanInput): void {
+export function scanRc(input: ScanInput, tokens: Tokens): void {
   const { low } = input;
   const n = low.length;
-  for (const cue of RC_CUES) {
-    let k = low.indexOf(cue);
-    while (k !== -1) {
+  for (let t = 0; t < tokens.count; t++) {
+    if (!(tokens.flags[t]! & F.RC_CUE)) continue;
+    const k = tokens.start[t]!;
+    for (const cue of RC_CUES) {
+      if (!low.startsWith(cue, k)) continue;
       const end = k + cue.length;
       const okStart = k === 0 || !isWordChar(low.charCodeAt(k - 1));
       const okEnd = end >= n || !isWordChar(low.charCodeAt(end)) || cue.endsWith('.');
-      if (okStart && okEnd) parseRc(input, end);
-      k = low.indexOf(cue, end);
+      if (okStart && okEnd) {
+        parseRc(input, end);
+        break;
+      }
     }
   }
 }
