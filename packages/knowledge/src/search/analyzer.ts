@@ -184,7 +184,13 @@ export function analyze(text: string, lexicon: Lexicon, opts: AnalyzeOptions = {
     const slot = slots++;
     concepts.add(m.concept);
     const anchor = !GENERIC_CONCEPTS.has(m.concept);
-    terms.push({ term: CONCEPT_PREFIX + m.concept, weight: 2, facet: false, slot, anchor });
+    terms.push({
+      term: CONCEPT_PREFIX + m.concept,
+      weight: m.concept.startsWith('kw:') ? 1 : 2,
+      facet: false,
+      slot,
+      anchor,
+    });
     for (let i = m.start; i < m.end; i++) if ((slotOf[i] as number) < 0) slotOf[i] = slot;
   }
   keys.forEach((k, i) => {
@@ -194,6 +200,7 @@ export function analyze(text: string, lexicon: Lexicon, opts: AnalyzeOptions = {
     terms.push({ term: k, weight: s >= 0 ? 0.5 : 1, facet: false, slot });
     if (opts.query && s < 0) addTransliterations(k, slot, lexicon, opts, terms, concepts);
   });
+  if (opts.query) transliteratedPhrases(keys, slotOf, lexicon, opts, terms, concepts);
   return { terms, facets: [...facets], concepts: [...concepts] };
 }
 
@@ -206,20 +213,72 @@ function addTransliterations(
   terms: AnalyzedTerm[],
   concepts: Set<string>,
 ): void {
-  if (ARABIC_RE.test(key) || /^[0-9]+$/.test(key) || key.length < 3) return;
-  for (const cand of arabiziCandidates(key).slice(0, 3)) {
-    for (const ak of wordTokens(cand)) {
-      if (lexicon.stopwords.has(ak)) return;
-      const hit = lexicon.match([ak])[0];
-      if (hit && !hit.facet && !concepts.has(hit.concept)) {
-        concepts.add(hit.concept);
-        const anchor = !GENERIC_CONCEPTS.has(hit.concept);
-        terms.push({ term: CONCEPT_PREFIX + hit.concept, weight: 1.2, facet: false, slot, anchor });
-      } else if (opts.vocabulary?.has(ak)) {
-        terms.push({ term: ak, weight: 0.6, facet: false, slot });
+  for (const ak of arabicReadings(key, lexicon, opts.vocabulary)) {
+    const hit = lexicon.match([ak])[0];
+    if (hit && !hit.facet && !concepts.has(hit.concept)) {
+      concepts.add(hit.concept);
+      const anchor = !GENERIC_CONCEPTS.has(hit.concept);
+      terms.push({ term: CONCEPT_PREFIX + hit.concept, weight: 1.2, facet: false, slot, anchor });
+    } else if (opts.vocabulary?.has(ak)) {
+      terms.push({ term: ak, weight: 0.6, facet: false, slot });
+    }
+  }
+}
+
+/**
+ * Multi-word Arabizi phrases ("l7ala lmadaniya", "3a9d l2izdiyad") are read again in Arabic script, word
+ * by word, so that the lexicon's Arabic phrases can match them.
+ */
+function transliteratedPhrases(
+  keys: string[],
+  slotOf: Int32Array,
+  lexicon: Lexicon,
+  opts: AnalyzeOptions,
+  terms: AnalyzedTerm[],
+  concepts: Set<string>,
+): void {
+  let changed = false;
+  const alt = keys.map((k, i) => {
+    if ((slotOf[i] as number) !== -1 || lexicon.stopwords.has(k)) return k;
+    const r = arabicReadings(k, lexicon, opts.vocabulary)[0];
+    if (r) changed = true;
+    return r ?? k;
+  });
+  if (!changed) return;
+  for (const m of lexicon.match(alt)) {
+    if (m.facet || m.end - m.start < 2 || concepts.has(m.concept)) continue;
+    concepts.add(m.concept);
+    const slot =
+      terms.find((t) => t.slot >= 0 && keys[m.start] !== undefined && t.term === keys[m.start])?.slot ?? -1;
+    const anchor = !GENERIC_CONCEPTS.has(m.concept);
+    terms.push({
+      term: CONCEPT_PREFIX + m.concept,
+      weight: 1.2,
+      facet: false,
+      slot: slot >= 0 ? slot : 1000 + m.start,
+      anchor,
+    });
+  }
+}
+
+/**
+ * Arabic-script readings of an Arabizi word that exist in the lexicon or the index (the top
+ * transliteration alone is often wrong: "lhala" ranks لهالة before لحالة). A glued article "l" is also
+ * tried without it.
+ */
+function arabicReadings(key: string, lexicon: Lexicon, vocab: AnalyzeOptions['vocabulary']): string[] {
+  if (ARABIC_RE.test(key) || !/^[a-z]{3,}$/.test(key)) return [];
+  const words = key.length >= 4 && key.startsWith('l') ? [key, key.slice(1)] : [key];
+  const out: string[] = [];
+  for (const w of words) {
+    for (const cand of arabiziCandidates(w).slice(0, 6)) {
+      for (const ak of wordTokens(cand)) {
+        if (out.includes(ak) || lexicon.stopwords.has(ak)) continue;
+        if (lexicon.words.has(ak) || vocab?.has(ak)) out.push(ak);
       }
     }
   }
+  return out.slice(0, 3);
 }
 
 /** Unknown words are corrected to a close lexicon or index key (misspellings, missing article). */
@@ -228,6 +287,19 @@ function correctKey(key: string, lexicon: Lexicon, vocab: AnalyzeOptions['vocabu
   // Darija article glued to a French or Arabic word: "lpermis", "lkarta", "الكارطة".
   if (/^l[a-z]{3,}$/.test(key)) {
     const bare = key.slice(1);
+    if (lexicon.words.has(bare) || vocab?.has(bare)) return bare;
+  }
+  // Arabic-script possessive endings: بطاقتي → بطاقه, ولدي → ولد (only when the bare form is known).
+  if (ARABIC_RE.test(key) && key.length >= 4) {
+    const m = /^(.{2,}?)(ت?)(ي|ك|ها|نا|كم|هم|و)$/.exec(key);
+    if (m) {
+      const bare = `${m[1]}${m[2] ? 'ه' : ''}`;
+      if (lexicon.words.has(bare) || vocab?.has(bare)) return bare;
+    }
+  }
+  // Tamazight first-person verb ending -ɣ (normalised "gh"): "bnugh" → "bnu", "smaynugh" → "smaynu".
+  if (/^[a-z]{3,}gh$/.test(key)) {
+    const bare = key.slice(0, -2);
     if (lexicon.words.has(bare) || vocab?.has(bare)) return bare;
   }
   if (key.length < 4) return key;

@@ -6,7 +6,7 @@ import type {
   Procedure,
   TextLang,
 } from '../catalog/types.js';
-import { type Analysis, analyze, CONCEPT_PREFIX, getDefaultLexicon, type Lexicon } from './analyzer.js';
+import { type Analysis, analyze, CONCEPT_PREFIX, Lexicon } from './analyzer.js';
 import { Bm25, type WeightedTerms } from './bm25.js';
 import { bestPassages, type Passage, type PassageCandidate, procedurePassages } from './passages.js';
 import { Speller } from './speller.js';
@@ -79,7 +79,8 @@ export class KnowledgeIndex {
   private readonly documents = new Map<string, KnowledgeDocument>();
   private speller: Speller | undefined;
 
-  constructor(lexicon: Lexicon = getDefaultLexicon()) {
+  /** Each index owns its lexicon, because catalog keywords are added to it as per-procedure concepts. */
+  constructor(lexicon: Lexicon = Lexicon.fromSources()) {
     this.lexicon = lexicon;
   }
 
@@ -160,6 +161,9 @@ export class KnowledgeIndex {
   private reindexProcedure(id: string): void {
     const p = this.procedures.get(id);
     if (!p) return;
+    // The catalog's own alternative names become a concept of this procedure ("lakarte" → §kw:cnie-…):
+    // a question using one of them is clearly about a catalogued procedure.
+    for (const k of p.keywords) this.lexicon.add(`kw:${p.id}`, k);
     const fields: [string, number][] = [];
     for (const t of texts(p.title)) fields.push([t, FIELD_WEIGHTS.title]);
     for (const k of p.keywords) fields.push([k, FIELD_WEIGHTS.keywords]);
@@ -189,7 +193,11 @@ export class KnowledgeIndex {
     const tf = new Map<string, number>();
     let length = 0;
     for (const [text, w] of fields) {
+      // Concepts only come from naming fields (weight >= 1): a passport's list of required papers
+      // mentions the CNIE, but the passport procedure is not about the CNIE.
+      const naming = w >= 1;
       for (const t of analyze(text, this.lexicon).terms) {
+        if (!naming && t.term.startsWith(CONCEPT_PREFIX)) continue;
         const v = w * (t.weight === 0.5 ? 0.5 : 1);
         tf.set(t.term, (tf.get(t.term) ?? 0) + v);
         length += v;

@@ -26,10 +26,13 @@ export class Speller {
     return this.freq.has(word);
   }
 
-  /** Closest known word within distance 1 (2 for words of 8+ letters), most frequent first. */
+  /**
+   * Closest known word within distance 1 (2 for words of 9+ letters), most frequent first. Words under
+   * 6 letters are never corrected: at that length one edit turns "meteo" into "meter" or شكون into شكوى.
+   */
   correct(word: string): string | undefined {
-    if (this.freq.has(word) || word.length < 4 || word.length > 40) return undefined;
-    const maxDist = word.length >= 8 ? 2 : 1;
+    if (this.freq.has(word) || word.length < 6 || word.length > 40) return undefined;
+    const maxDist = word.length >= 9 ? 2 : 1;
     const probes = new Set<string>([word, ...deletions(word)]);
     if (maxDist === 2) for (const d of [...probes]) for (const dd of deletions(d)) probes.add(dd);
     let best: string | undefined;
