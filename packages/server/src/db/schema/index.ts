@@ -2,6 +2,7 @@
 // then run `flock /tmp/khidma-migrate.lock npm run db:generate -w @khidma/server` and commit drizzle/.
 export * from './audit.js';
 export * from './keys.js';
+export * from './knowledge.js';
 export * from './orgs.js';
 export type * from './quotas.js';
 export * from './settings.js';
