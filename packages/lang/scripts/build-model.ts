@@ -20,6 +20,7 @@ const model = trainModel(samples, {
   license: 'Apache-2.0 (authored by the Khidma project; no third-party text)',
   note: 'Shipped model. Evaluation data (DODa, UDHR) is never used for training.',
   bias: { 'ary-Arab': 1.0, 'ary-Latn': 0.3 },
+  alpha: Number(process.env.LID_ALPHA ?? 1),
 });
 writeModel(model, here('../src/model/lid-model.ts'));
 console.log(JSON.stringify(model.provenance.sentences));

@@ -11,6 +11,15 @@ import { countScripts } from './script.js';
 import { type Identification, type LangTag, splitTag } from './types.js';
 
 const MARKER_BONUS = 2.2;
+/**
+ * Darija borrows most Standard Arabic words, so one or two Arabic-script words without MSA-only
+ * grammar are far more likely Darija in Moroccan use: short inputs get this extra prior for ary-Arab.
+ */
+const SHORT_ARABIC_PRIOR = 5.0;
+const SHORT_WORDS = 3;
+const SINGLE_WORD_ARABIC_PRIOR = 8.0;
+/** Per IRCAM-only letter (ɣ ɛ ḍ ḥ ...), capped at three letters. */
+const IRCAM_LETTER_BONUS = 1.5;
 
 interface GroupRuntime {
   model: GroupModel;
@@ -68,6 +77,7 @@ let curC = 0;
 let curFeatures = 0;
 let curMarkers: Map<number, Float64Array> = new Map();
 let curMarkerHits = 0;
+let curWords = 0;
 
 function onFeature(index: number): void {
   const base = index * curC;
@@ -87,6 +97,7 @@ export interface GroupScores {
   scores: Float64Array;
   features: number;
   markerHits: number;
+  words: number;
 }
 
 /** Raw class scores of text[start, end) under one script group. */
@@ -103,8 +114,14 @@ export function scoreGroup(
   curMarkers = g.markers;
   curFeatures = 0;
   curMarkerHits = 0;
-  extractFeatures(text, onFeature, onWord, start, end);
-  return { classes: g.model.classes, scores: curScores, features: curFeatures, markerHits: curMarkerHits };
+  curWords = extractFeatures(text, onFeature, onWord, start, end);
+  return {
+    classes: g.model.classes,
+    scores: curScores,
+    features: curFeatures,
+    markerHits: curMarkerHits,
+    words: curWords,
+  };
 }
 
 /** Softmax of scores with a temperature that grows with the evidence (naive Bayes is overconfident). */
@@ -120,6 +137,19 @@ export function posteriors(s: GroupScores): Float64Array {
   }
   for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / sum;
   return out;
+}
+
+/** Context priors that the bag-of-n-grams model cannot express (see the constants above). */
+export function applyPriors(s: GroupScores, ircamLetters: number): void {
+  const ary = s.classes.indexOf('ary-Arab');
+  if (ary >= 0 && s.words <= SHORT_WORDS) {
+    // A lone word carries no grammar at all: only an MSA-only form (marker, tanween) outweighs this.
+    const prior = s.words === 1 ? SINGLE_WORD_ARABIC_PRIOR : SHORT_ARABIC_PRIOR / s.words;
+    s.scores[ary] = (s.scores[ary] as number) + prior;
+  }
+  const zgh = s.classes.indexOf('zgh-Latn');
+  if (zgh >= 0 && ircamLetters > 0)
+    s.scores[zgh] = (s.scores[zgh] as number) + IRCAM_LETTER_BONUS * Math.min(3, ircamLetters);
 }
 
 const UND: Identification = Object.freeze({
@@ -163,6 +193,7 @@ export function identify(text: string): Identification {
   const primary: 'latin' | 'arabic' = counts.arabic >= counts.latin ? 'arabic' : 'latin';
   const share = (primary === 'arabic' ? counts.arabic : counts.latin) / letters;
   const s = scoreGroup(primary, text, 0, end);
+  applyPriors(s, counts.ircam);
   const post = posteriors(s);
   const ranked = [...s.classes.keys()].sort((a, b) => (post[b] as number) - (post[a] as number));
   const best = ranked[0] as number;

@@ -18,7 +18,7 @@ export const MARKERS: Partial<Record<LangTag, string>> = {
   'arb-Arab': `الذي التي الذين اللذين اللتين اللواتي ليس ليست لست ليسوا سوف لقد أن إنه إنها إنهم لن لم ماذا لماذا هذا هذه
     هؤلاء ذلك تلك أولئك هناك هنالك حيث بينما أيضا ايضا يجب ينبغي يستطيع تستطيع نحن أنتم إلى عن منذ لدى لدي لديك
     لديه إذا اذا عندما جدا فقط جميع خلال ضد دون سوى مثل وفقا طبقا بشأن يتعين يتم تم ثم أو هل نعم كي لكي لأن لان
-    ذو ذات التي أريد أرجو الرجاء حول كيفية الحصول يمكنني أستطيع الآن سيتم`,
+    ذو ذات له لها لهم إليه إليها إليهم إليك لديها لديهم عليهم أريد أرجو الرجاء حول كيفية الحصول يمكنني أستطيع الآن سيتم`,
   'ary-Latn': `wach wash ach chno chnou chnu achno ashno kifach kifash 3lach alach  fein mnin imta ch7al chhal shhal
     bghit bghiti bgha bghat bghina bghaw kanbghi khassni khasni khessni khass khas khassek khasso khasna dyal dial
     dyali diali dyalek dialek dyalo dialo dyalha dyalna dyalkom dyalhom daba dba bzaf bzzaf bezzaf chwiya chwia
@@ -49,5 +49,5 @@ export const MARKERS: Partial<Record<LangTag, string>> = {
     nnsn nnɣ nnegh nnek nnes awd aɣ agh ɣ  ig ga ilaa illa llan tga tgit ntta nttat nkk nkkin kyyin kmmin nkni
     nttni mamnk manza maf mayd matta acku aylli yan yat sin kraḍ kkuẓ smmus sḍis  tiddukla tudrt adrar tafukt
     ass iḍ tasa afus aɣrum tarwa tammurt lxir iẓṛ iẓra inna yini ttinin iga igan asmuns tasnawayt tazrft izrfan
-    ufgan afgan tilelli tagrawla tamawt tawuri tiwuriwin ddu rad    idda iddan`,
+    ufgan afgan deg akkw nagh ghur yessefk wakkn iwakkn ines nnes nnegh nekk nekni netta nettat medden tamettut tamghart argaz yiwen ttxil seg zgh ansi amdan imdanen tilelli tagrawla tamawt tawuri tiwuriwin ddu rad    idda iddan`,
 };

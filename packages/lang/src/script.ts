@@ -36,15 +36,36 @@ export interface ScriptCounts {
   arabic: number;
   tifinagh: number;
   digit: number;
+  /** IRCAM-only Latin letters (ɣ ɛ ḍ ḥ ṛ ṣ ṭ ẓ), a strong sign of Tamazight in Latin script. */
+  ircam: number;
+}
+
+function isIrcamLatin(c: number): boolean {
+  return (
+    c === 0x0263 ||
+    c === 0x025b ||
+    c === 0x0194 ||
+    c === 0x0190 ||
+    c === 0x1e0c || c === 0x1e0d || c === 0x1e24 || c === 0x1e25 || c === 0x1e5a ||
+    c === 0x1e5b ||
+    c === 0x1e62 ||
+    c === 0x1e63 ||
+    c === 0x1e6c ||
+    c === 0x1e6d ||
+    c === 0x1e92 ||
+    c === 0x1e93
+  );
 }
 
 /** Counts letters per script in text[start, end). */
 export function countScripts(text: string, start = 0, end = text.length): ScriptCounts {
-  const counts: ScriptCounts = { latin: 0, arabic: 0, tifinagh: 0, digit: 0 };
+  const counts: ScriptCounts = { latin: 0, arabic: 0, tifinagh: 0, digit: 0, ircam: 0 };
   for (let i = start; i < end; i++) {
-    switch (scriptOf(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    switch (scriptOf(c)) {
       case Script.Latin:
         counts.latin++;
+        if (c > 0x24f && isIrcamLatin(c)) counts.ircam++;
         break;
       case Script.Arabic:
         counts.arabic++;

@@ -25,11 +25,13 @@ export function foldCode(c: number): number {
     return 0;
   }
   if (c >= 0x0621 && c <= 0x064a) {
-    if (c === 0x0623 || c === 0x0625 || c === 0x0622) return 0x0627;
+    // Hamza seats, alef maqsura and ta marbuta stay distinct: careful MSA spelling is itself a signal.
     if (c === 0x0640) return -1;
     return c;
   }
-  if ((c >= 0x064b && c <= 0x065f) || c === 0x0670) return -1;
+  // Tanween is an MSA case ending that Darija never writes; other diacritics are ignored.
+  if (c >= 0x064b && c <= 0x064d) return 0x064b;
+  if ((c >= 0x064e && c <= 0x065f) || c === 0x0670) return -1;
   if (c >= 0x0660 && c <= 0x0669) return c - 0x0660 + 0x30;
   if (c >= 0x0671 && c <= 0x06ff) {
     if (c >= 0x06f0 && c <= 0x06f9) return c - 0x06f0 + 0x30;
