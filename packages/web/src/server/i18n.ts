@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_LOCALE, isLocaleId, LOCALES, type LocaleId, negotiateLocale } from '../i18n/locales.js';
 import { createTranslator, type Messages, type Translate } from '../i18n/translate.js';
 import ar from '../messages/ar.js';
@@ -6,7 +7,7 @@ import aryLatn from '../messages/ary-latn.js';
 import en from '../messages/en.js';
 import fr from '../messages/fr.js';
 import zgh from '../messages/zgh.js';
-import { parseCookies } from './cookies.js';
+import { parseCookies, serializeCookie } from './cookies.js';
 
 export const CATALOGS: Record<LocaleId, Messages> = { ar, ary, 'ary-Latn': aryLatn, fr, zgh, en };
 export const LANG_COOKIE = 'khidma_lang';
@@ -78,4 +79,16 @@ export function pickText(
     }
   }
   return undefined;
+}
+
+/** The request's locale; a language chosen through `?lang=` is remembered for the next pages. */
+export function rememberLocale(request: FastifyRequest, reply: FastifyReply): LocaleId {
+  const { locale, fromQuery } = requestLocale(request);
+  if (fromQuery)
+    reply.header(
+      'set-cookie',
+      serializeCookie(LANG_COOKIE, locale, { maxAgeSeconds: 31_536_000, sameSite: 'Lax' }),
+    );
+  reply.header('vary', 'Accept-Language, Cookie');
+  return locale;
 }

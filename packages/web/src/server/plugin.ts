@@ -1,16 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { LOCALES as LOCALE_LANG, type LocaleId } from '../i18n/locales.js';
+import { isLocaleId, LOCALES as LOCALE_LANG, type LocaleId } from '../i18n/locales.js';
 import { registerAdminConsole } from './admin/routes.js';
 import type { SessionStore } from './admin/session.js';
-import { serializeCookie } from './cookies.js';
 import { html, jsonForScript } from './html.js';
-import { LANG_COOKIE, requestLocale, translatorFor } from './i18n.js';
+import { rememberLocale, requestLocale, translatorFor } from './i18n.js';
 import { renderPage } from './page.js';
 import {
   matchesQuery,
   type ProcedureSource,
   type ProcedureView,
+  procedureCard,
   renderCatalog,
   renderProcedure,
 } from './procedures.js';
@@ -64,18 +64,6 @@ function securityHeaders(reply: FastifyReply): FastifyReply {
     .header('referrer-policy', 'strict-origin-when-cross-origin')
     .header('x-frame-options', 'DENY')
     .header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-}
-
-/** Remembers a language chosen through `?lang=` so that the next pages open in it. */
-function rememberLocale(request: FastifyRequest, reply: FastifyReply): LocaleId {
-  const { locale, fromQuery } = requestLocale(request);
-  if (fromQuery)
-    reply.header(
-      'set-cookie',
-      serializeCookie(LANG_COOKIE, locale, { maxAgeSeconds: 31_536_000, sameSite: 'Lax' }),
-    );
-  reply.header('vary', 'Accept-Language, Cookie');
-  return locale;
 }
 
 /**
@@ -224,6 +212,29 @@ export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app: Fasti
       }),
     );
   });
+
+  app.get<{ Querystring: { ids?: string; lang?: string } }>(
+    '/api/web/procedure-cards',
+    noAuth,
+    async (request, reply) => {
+      const locale = isLocaleId(request.query.lang) ? request.query.lang : requestLocale(request).locale;
+      const t = translatorFor(locale);
+      const ids = [
+        ...new Set(
+          (request.query.ids ?? '')
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean),
+        ),
+      ].slice(0, 10);
+      const found = await Promise.all(ids.map((id) => opts.procedures?.get(id.slice(0, 128))));
+      reply.header('cache-control', 'public, max-age=300');
+      return {
+        object: 'list',
+        data: found.filter((p): p is ProcedureView => !!p).map((p) => procedureCard(p, locale, t)),
+      };
+    },
+  );
 
   await registerAdminConsole(app, { assets, sessions: opts.sessions });
 };

@@ -180,3 +180,30 @@ export function hostOf(url: string): string {
     return url;
   }
 }
+
+/** The facts of a citation card, as plain text in the requested language (JSON for the chat client). */
+export function procedureCard(p: ProcedureView, locale: LocaleId, t: Translate) {
+  const title = pickText(p.title, locale);
+  const fee = !p.fees
+    ? t('procedure.feeUnknown')
+    : p.fees.length === 0 || p.fees.every((f) => f.amountMad === 0)
+      ? t('procedure.free')
+      : p.fees
+          .map((f) => {
+            const label = pickText(f.label, locale)?.text;
+            return `${formatMad(f.amountMad, locale)}${label ? ` (${label})` : ''}`;
+          })
+          .join(' · ');
+  const offices = p.channels.offices.map((o) => pickText(o, locale)?.text).filter(Boolean);
+  const online = p.channels.online.map((o) => o.url);
+  return {
+    procedureId: p.id,
+    title: title?.text ?? p.id,
+    lang: title?.lang,
+    documents: p.documents.map((d) => pickText(d, locale)?.text).filter((d): d is string => !!d),
+    fee,
+    delay: pickText(p.processingTime, locale)?.text,
+    office: [...offices, ...online].join(' · ') || undefined,
+    sourceUrl: safeHref(p.sourceUrl) === '#' ? undefined : p.sourceUrl,
+  };
+}

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { htmlLangForAnswer, localeForAnswer } from '../../i18n/answer-lang.js';
 import { useI18n } from '../i18n.js';
 import { createSentenceAnnouncer } from '../lib/announcer.js';
-import { askAssistant, type CitationView } from '../lib/assistant-api.js';
+import { askAssistant, type CitationView, fetchProcedureCards } from '../lib/assistant-api.js';
 import { AnswerBody } from './bidi-text.js';
 import { CitationCard } from './citation-card.js';
 import { EscalationForm } from './escalation-form.js';
@@ -23,7 +24,10 @@ const MAX_QUESTION = 2000;
 export function Chat() {
   const { t, locale } = useI18n();
   const [exchanges, setExchanges] = useState<Exchange[]>([]);
-  const [draft, setDraft] = useState('');
+  // A procedure page links here with ?ask=<title> so the question is ready to send.
+  const [draft, setDraft] = useState(
+    () => new URLSearchParams(location.search).get('ask')?.slice(0, MAX_QUESTION) ?? '',
+  );
   const [announcement, setAnnouncement] = useState('');
   const conversationId = useRef<string | undefined>(undefined);
   const abort = useRef<AbortController | null>(null);
@@ -52,6 +56,8 @@ export function Chat() {
     const controller = new AbortController();
     abort.current = controller;
     let answer = '';
+    let language: string | undefined;
+    let cards: Promise<CitationView[]> = Promise.resolve([]);
     const announcer = createSentenceAnnouncer(setAnnouncement);
     try {
       for await (const event of askAssistant([...history, { role: 'user', content: text }], {
@@ -65,9 +71,14 @@ export function Chat() {
           update(id, () => ({ answer: snapshot }));
           announcer.update(snapshot);
         } else if (event.type === 'citations') {
-          update(id, (x) => ({ citations: [...x.citations, ...event.citations] }));
+          update(id, () => ({ citations: event.citations }));
+          cards = fetchProcedureCards(
+            event.citations.map((c) => c.procedureId).filter((p): p is string => !!p),
+            localeForAnswer(language, locale),
+          ).catch(() => []);
         } else if (event.type === 'meta') {
           if (event.conversationId) conversationId.current = event.conversationId;
+          language = event.language ?? language;
           update(id, (x) => ({
             answerId: event.answerId ?? x.answerId,
             language: event.language ?? x.language,
@@ -77,7 +88,16 @@ export function Chat() {
         }
       }
       announcer.finish(answer);
-      update(id, () => ({ status: 'done' }));
+      // Enrich the cards with the procedure's documents, fee, delay and office once they arrive.
+      const details = await cards;
+      update(id, (x) => ({
+        status: 'done',
+        citations: x.citations.map((c) => ({
+          ...c,
+          ...details.find((d) => d.procedureId === c.procedureId),
+          n: c.n,
+        })),
+      }));
       setAnnouncement((current) => `${current} ${t('chat.answerComplete')}`);
     } catch {
       if (controller.signal.aborted) {
@@ -119,7 +139,7 @@ export function Chat() {
               <span class="visually-hidden">{t('chat.you')}: </span>
               <p dir="auto">{x.question}</p>
             </div>
-            <div class="answer" lang={x.language} aria-busy={x.status === 'streaming'}>
+            <div class="answer" lang={htmlLangForAnswer(x.language)} aria-busy={x.status === 'streaming'}>
               <span class="visually-hidden">{t('chat.assistant')}: </span>
               {x.answer === '' && x.status === 'streaming' && <p class="pending">{t('chat.thinking')}</p>}
               <AnswerBody text={x.answer} />

@@ -2,6 +2,8 @@ import { readSse } from './sse.js';
 
 /** What a citation card shows; every field but the title is optional because sources vary. */
 export interface CitationView {
+  /** Marker number in the answer text ([1], [2]…). */
+  n?: number;
   procedureId?: string;
   title: string;
   documents: string[];
@@ -42,8 +44,11 @@ export function toCitationView(raw: unknown): CitationView | undefined {
   const documents = Array.isArray(raw.documents)
     ? raw.documents.map(text).filter((d): d is string => !!d)
     : [];
+  // Document passages (kind "chunk") have ids like "doc#3": they are not procedure pages.
+  const isProcedure = raw.kind === undefined || raw.kind === 'procedure';
   return {
-    procedureId: str(raw.procedureId) ?? str(raw.id),
+    n: typeof raw.n === 'number' ? raw.n : undefined,
+    procedureId: str(raw.procedureId) ?? (isProcedure ? str(raw.id) : undefined),
     title,
     documents,
     fee: text(raw.fee ?? raw.fees),
@@ -70,22 +75,18 @@ export function interpretEvent(event: string, data: string): AssistantEvent[] {
     const err = isObject(payload.error) ? payload.error : payload;
     return [{ type: 'error', message: str(err.message) ?? 'error' }];
   }
-  const delta = str(payload.delta) ?? str(payload.text) ?? str(payload.content);
-  if (delta !== undefined && (kind === 'delta' || kind === 'token' || kind === 'message')) {
-    out.push({ type: 'delta', text: typeof payload.delta === 'string' ? payload.delta : delta });
+  // Whitespace-only deltas matter (spaces between words): no trimming here.
+  const delta = [payload.delta, payload.text, payload.content].find(
+    (v): v is string => typeof v === 'string',
+  );
+  if (delta !== undefined && delta !== '' && (kind === 'delta' || kind === 'token' || kind === 'message')) {
+    out.push({ type: 'delta', text: delta });
   }
   const choices = Array.isArray(payload.choices) ? payload.choices : [];
   for (const choice of choices) {
     if (isObject(choice) && isObject(choice.delta) && typeof choice.delta.content === 'string') {
       out.push({ type: 'delta', text: choice.delta.content });
     }
-  }
-  const citations = payload.citations ?? payload.sources;
-  if (Array.isArray(citations)) {
-    out.push({
-      type: 'citations',
-      citations: citations.map(toCitationView).filter((c): c is CitationView => !!c),
-    });
   }
   const answerId =
     str(payload.answerId) ??
@@ -94,6 +95,13 @@ export function interpretEvent(event: string, data: string): AssistantEvent[] {
   const conversationId = str(payload.conversationId);
   const language = str(payload.language) ?? str(payload.lang);
   if (answerId || conversationId || language) out.push({ type: 'meta', answerId, conversationId, language });
+  const citations = payload.citations ?? payload.sources;
+  if (Array.isArray(citations)) {
+    out.push({
+      type: 'citations',
+      citations: citations.map(toCitationView).filter((c): c is CitationView => !!c),
+    });
+  }
   if (kind === 'done' || kind === 'end') out.push({ type: 'done' });
   return out;
 }
@@ -161,4 +169,17 @@ export async function requestAgent(input: {
 }): Promise<{ ticketId?: string }> {
   const payload = await postJson('/v1/assistant/escalations', input);
   return { ticketId: str(payload.id) ?? str(payload.ticketId) };
+}
+
+/** Fills citation cards with the procedure's documents, fee, delay and office (server-rendered facts). */
+export async function fetchProcedureCards(ids: string[], locale: string): Promise<CitationView[]> {
+  if (ids.length === 0) return [];
+  const response = await fetch(
+    `/api/web/procedure-cards?ids=${encodeURIComponent(ids.slice(0, 10).join(','))}&lang=${encodeURIComponent(locale)}`,
+  );
+  if (!response.ok) return [];
+  const payload = (await response.json()) as Json;
+  return (Array.isArray(payload.data) ? payload.data : [])
+    .map(toCitationView)
+    .filter((c): c is CitationView => !!c);
 }

@@ -1,4 +1,4 @@
-import { formatMad, formatNumber } from '../formats.js';
+import { formatNumber } from '../formats.js';
 import { html, type SafeHtml } from '../html.js';
 import type { AdminApi } from './api-client.js';
 import { barChart } from './charts.js';
@@ -51,7 +51,8 @@ export async function renderUsagePage(c: AdminPageContext): Promise<SafeHtml> {
   if (!byDay?.ok) {
     return html`<h1>${t('admin.usage.title')}</h1>${unavailable(t, byDay?.message ?? '')}`;
   }
-  const mad = (n: number) => formatMad(n, locale, n < 1 ? 4 : 2);
+  // Column headers say "(MAD)": amounts are plain numbers, with more decimals for small sums.
+  const mad = (n: number) => formatNumber(n, locale, n !== 0 && n < 1 ? 4 : 2);
   const num = (n: number) => formatNumber(n, locale);
   const days = fillDays(period, byDay.data.data);
   const cols = [

@@ -3,7 +3,7 @@ import type { LocaleId } from '../../i18n/locales.js';
 import type { MessageKey, Translate } from '../../i18n/translate.js';
 import { parseCookies, serializeCookie } from '../cookies.js';
 import { html, type SafeHtml } from '../html.js';
-import { requestLocale, translatorFor } from '../i18n.js';
+import { rememberLocale, requestLocale, translatorFor } from '../i18n.js';
 import { type PageAssets, renderPage } from '../page.js';
 import { AdminApi } from './api-client.js';
 import type { AdminPageContext } from './context.js';
@@ -85,7 +85,8 @@ export async function registerAdminConsole(app: FastifyInstance, opts: AdminCons
   };
 
   const signInPage = (request: FastifyRequest, reply: FastifyReply, status: number, error?: MessageKey) => {
-    const { locale, t } = localeOf(request);
+    const locale = rememberLocale(request, reply);
+    const t = translatorFor(locale);
     const csrf = newToken(24);
     reply.header(
       'set-cookie',
@@ -295,7 +296,8 @@ ${error ? html`<p class="status-bad" role="alert">${t(error)}</p>` : ''}
     app.get(path, noAuth, async (request, reply) => {
       const session = sessionOf(request);
       if (!session) return reply.redirect('/admin/sign-in?required=1', 303);
-      const { locale, t } = localeOf(request);
+      const locale = rememberLocale(request, reply);
+      const t = translatorFor(locale);
       const query = Object.fromEntries(
         Object.entries((request.query ?? {}) as Record<string, unknown>).filter(
           (e): e is [string, string] => typeof e[1] === 'string',
