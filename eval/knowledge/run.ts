@@ -92,7 +92,8 @@ for (const it of items) {
     oos.n++;
     if (answer.refused) oos.refused++;
     if (baseIds.length === 0) oos.baseRefused++;
-    const o = (oos.byLang[langKey] ??= { n: 0, refused: 0 });
+    oos.byLang[langKey] ??= { n: 0, refused: 0 };
+    const o = oos.byLang[langKey];
     o.n++;
     if (answer.refused) o.refused++;
     else

@@ -7,9 +7,12 @@ import { installJsonParser } from './json-body.js';
 import { adminAuditRoutes } from './routes/admin-audit.js';
 import { adminKeyRoutes } from './routes/admin-keys.js';
 import { adminOrgRoutes } from './routes/admin-orgs.js';
+import { assistantRoutes } from './routes/assistant.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { docsRoutes } from './routes/docs.js';
 import { healthRoutes } from './routes/health.js';
+import { kbRoutes } from './routes/kb.js';
+import { languageRoutes } from './routes/language.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openaiRoutes } from './routes/openai.js';
 import { usageRoutes } from './routes/usage.js';
@@ -65,6 +68,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(adminOrgRoutes);
   await app.register(adminKeyRoutes);
   await app.register(adminAuditRoutes);
+  await app.register(kbRoutes);
+  await app.register(assistantRoutes);
+  await app.register(languageRoutes);
   await app.register(openaiRoutes);
   await app.register(webRoutes);
   // ─────────────────────────────────────────────────────────────────────────────

@@ -109,7 +109,18 @@ const BLOCK = new Set([
   'article',
   'tr',
 ]);
-const SKIP = new Set(['script', 'style', 'nav', 'footer', 'header', 'noscript', 'template', 'svg']);
+const SKIP = new Set([
+  'head',
+  'title',
+  'script',
+  'style',
+  'nav',
+  'footer',
+  'header',
+  'noscript',
+  'template',
+  'svg',
+]);
 
 /** HTML (and DOCX converted to HTML): sections by h1–h6, text of block elements. */
 export function htmlSections(html: string): { sections: Section[]; title?: string } {

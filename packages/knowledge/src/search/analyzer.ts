@@ -163,11 +163,19 @@ export interface AnalyzeOptions {
   vocabulary?: { has(term: string): boolean; correct?(term: string): string | undefined };
   /** Query mode adds Arabizi transliterations and spelling corrections. */
   query?: boolean;
+  /** Internal: normalised key → the Latin word as typed (digits 3, 7, 9 intact) for transliteration. */
+  rawWords?: Map<string, string>;
+  /**
+   * Read Latin words as possible Arabizi (default true). The index turns it off for text identified as
+   * French or English, where "meteo" must not become موت.
+   */
+  arabizi?: boolean;
 }
 
 /** Analyses text into weighted index/query terms. Documents and queries share it, so keys agree. */
 export function analyze(text: string, lexicon: Lexicon, opts: AnalyzeOptions = {}): Analysis {
   let keys = wordTokens(text);
+  if (opts.query) opts = { ...opts, rawWords: rawLatinWords(text) };
   if (opts.query) keys = keys.map((k) => correctKey(k, lexicon, opts.vocabulary));
   const terms: AnalyzedTerm[] = [];
   const facets = new Set<string>();
@@ -198,9 +206,11 @@ export function analyze(text: string, lexicon: Lexicon, opts: AnalyzeOptions = {
     if (s === -2 || lexicon.stopwords.has(k) || k.length < 2) return;
     const slot = s >= 0 ? s : slots++;
     terms.push({ term: k, weight: s >= 0 ? 0.5 : 1, facet: false, slot });
-    if (opts.query && s < 0) addTransliterations(k, slot, lexicon, opts, terms, concepts);
+    if (opts.query && opts.arabizi !== false && s < 0)
+      addTransliterations(k, slot, lexicon, opts, terms, concepts);
   });
-  if (opts.query) transliteratedPhrases(keys, slotOf, lexicon, opts, terms, concepts);
+  if (opts.query && opts.arabizi !== false)
+    transliteratedPhrases(keys, slotOf, lexicon, opts, terms, concepts);
   return { terms, facets: [...facets], concepts: [...concepts] };
 }
 
@@ -213,7 +223,7 @@ function addTransliterations(
   terms: AnalyzedTerm[],
   concepts: Set<string>,
 ): void {
-  for (const ak of arabicReadings(key, lexicon, opts.vocabulary)) {
+  for (const ak of arabicReadings(key, lexicon, opts)) {
     const hit = lexicon.match([ak])[0];
     if (hit && !hit.facet && !concepts.has(hit.concept)) {
       concepts.add(hit.concept);
@@ -240,7 +250,7 @@ function transliteratedPhrases(
   let changed = false;
   const alt = keys.map((k, i) => {
     if ((slotOf[i] as number) !== -1 || lexicon.stopwords.has(k)) return k;
-    const r = arabicReadings(k, lexicon, opts.vocabulary)[0];
+    const r = arabicReadings(k, lexicon, opts)[0];
     if (r) changed = true;
     return r ?? k;
   });
@@ -266,9 +276,11 @@ function transliteratedPhrases(
  * transliteration alone is often wrong: "lhala" ranks لهالة before لحالة). A glued article "l" is also
  * tried without it.
  */
-function arabicReadings(key: string, lexicon: Lexicon, vocab: AnalyzeOptions['vocabulary']): string[] {
+function arabicReadings(key: string, lexicon: Lexicon, opts: AnalyzeOptions): string[] {
   if (ARABIC_RE.test(key) || !/^[a-z]{3,}$/.test(key)) return [];
-  const words = key.length >= 4 && key.startsWith('l') ? [key, key.slice(1)] : [key];
+  const vocab = opts.vocabulary;
+  const raw = opts.rawWords?.get(key) ?? key;
+  const words = raw.length >= 4 && /^l/i.test(raw) ? [raw, raw.slice(1)] : [raw];
   const out: string[] = [];
   for (const w of words) {
     for (const cand of arabiziCandidates(w).slice(0, 6)) {
@@ -279,6 +291,17 @@ function arabicReadings(key: string, lexicon: Lexicon, vocab: AnalyzeOptions['vo
     }
   }
   return out.slice(0, 3);
+}
+
+/** Latin words as typed, keyed by their normalised form (normalisation turns Arabizi digits into letters). */
+function rawLatinWords(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/[A-Za-z0-9\u00c0-\u024f]+/g)) {
+    if (!/[A-Za-z]/.test(m[0])) continue;
+    const key = wordTokens(m[0])[0];
+    if (key && !out.has(key)) out.set(key, m[0]);
+  }
+  return out;
 }
 
 /** Unknown words are corrected to a close lexicon or index key (misspellings, missing article). */
@@ -297,6 +320,9 @@ function correctKey(key: string, lexicon: Lexicon, vocab: AnalyzeOptions['vocabu
       if (lexicon.words.has(bare) || vocab?.has(bare)) return bare;
     }
   }
+  // Tamazight nouns in the annexed state: ubasbor → abasbor, tmghra → tamghra, urba → arba.
+  if (/^u[a-z]{3,}$/.test(key) && lexicon.words.has(`a${key.slice(1)}`)) return `a${key.slice(1)}`;
+  if (/^t[^aeiou][a-z]{2,}$/.test(key) && lexicon.words.has(`ta${key.slice(1)}`)) return `ta${key.slice(1)}`;
   // Tamazight first-person verb ending -ɣ (normalised "gh"): "bnugh" → "bnu", "smaynugh" → "smaynu".
   if (/^[a-z]{3,}gh$/.test(key)) {
     const bare = key.slice(0, -2);

@@ -1,3 +1,4 @@
+import { identify } from '@khidma/lang';
 import type {
   Audience,
   Category,
@@ -226,8 +227,12 @@ export class KnowledgeIndex {
   /** Query analysis with spelling correction against this index's vocabulary. */
   analyzeQuery(query: string): Analysis {
     const speller = this.getSpeller();
+    const id = identify(query);
+    const european =
+      (id.tag === 'fra-Latn' || id.tag === 'eng-Latn' || id.tag === 'spa-Latn') && id.confidence >= 0.6;
     return analyze(query, this.lexicon, {
       query: true,
+      arabizi: !european,
       vocabulary: { has: (t) => speller.has(t), correct: (t) => speller.correct(t) },
     });
   }
