@@ -2,54 +2,55 @@ import { type PrivacyFacts, type ProcedureSource, type ProcedureView, webPlugin 
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context.js';
 
-type AnyFn = (...args: unknown[]) => unknown;
-const fn = (obj: unknown, name: string): AnyFn | undefined => {
-  const value = obj && typeof obj === 'object' ? (obj as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'function' ? (value as AnyFn).bind(obj) : undefined;
+/** The part of the knowledge service (ctx.services.knowledge, owned by packages/knowledge) the pages use. */
+interface KnowledgeForWeb {
+  kb: {
+    index: { listProcedures(): ProcedureView[]; getProcedure(id: string): ProcedureView | undefined };
+    search(
+      query: string,
+      opts?: { limit?: number; preferLang?: 'fr' | 'ar' | 'en' | 'zgh' },
+    ): Promise<{ hits: { id: string; kind: string; procedure?: ProcedureView }[] }>;
+  };
+}
+
+const PREFER: Record<string, 'fr' | 'ar' | 'en' | 'zgh'> = {
+  ar: 'ar',
+  ary: 'ar',
+  'ary-Latn': 'fr',
+  fr: 'fr',
+  zgh: 'zgh',
+  en: 'en',
 };
 
 /**
- * Procedures for the server-rendered pages, read from the knowledge service at request time (it is
- * registered in `ctx.services.knowledge` by the knowledge package's wiring).
+ * Procedures for the server-rendered pages, read from the knowledge service at request time (it is a
+ * promise in `ctx.services.knowledge`, created when the assistant routes register).
  */
 export function knowledgeProcedures(ctx: AppContext): ProcedureSource {
-  const service = () => ctx.services.knowledge;
-  const all = async (): Promise<ProcedureView[]> => {
-    const s = service() as Record<string, unknown> | undefined;
-    if (!s) return [];
-    const list = fn(s, 'listProcedures') ?? fn(s.catalog, 'listProcedures');
-    if (list) return (await list()) as ProcedureView[];
-    const catalog = (s.catalog ?? s) as { procedures?: ProcedureView[] };
-    return catalog.procedures ?? [];
-  };
+  const service = async (): Promise<KnowledgeForWeb | undefined> =>
+    (await (ctx.services.knowledge as Promise<KnowledgeForWeb> | KnowledgeForWeb | undefined)) ?? undefined;
   return {
-    list: all,
-    async get(id) {
-      const s = service();
-      const get =
-        fn(s, 'getProcedure') ?? fn((s as Record<string, unknown> | undefined)?.catalog, 'getProcedure');
-      if (get) return ((await get(id)) as ProcedureView | undefined) ?? undefined;
-      return (await all()).find((p) => p.id === id);
+    async list() {
+      return (await service())?.kb.index.listProcedures() ?? [];
     },
-    async search(query) {
-      const s = service();
-      const search = fn(s, 'searchProcedures');
-      const byId = new Map((await all()).map((p) => [p.id, p]));
-      if (search) {
-        const hits = (await search(query, { limit: 50 })) as {
-          id?: string;
-          procedureId?: string;
-          procedure?: ProcedureView;
-        }[];
-        return hits
-          .map((h) => h.procedure ?? byId.get(h.procedureId ?? h.id ?? ''))
-          .filter((p): p is ProcedureView => !!p);
+    async get(id) {
+      return (await service())?.kb.index.getProcedure(id);
+    },
+    async search(query, locale) {
+      const svc = await service();
+      if (!svc) return [];
+      const result = await svc.kb.search(query, { limit: 50, preferLang: PREFER[locale] });
+      const seen = new Set<string>();
+      const out: ProcedureView[] = [];
+      for (const hit of result.hits) {
+        const procedure =
+          hit.procedure ?? (hit.kind === 'procedure' ? svc.kb.index.getProcedure(hit.id) : undefined);
+        if (procedure && !seen.has(procedure.id)) {
+          seen.add(procedure.id);
+          out.push(procedure);
+        }
       }
-      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-      return [...byId.values()].filter((p) => {
-        const text = JSON.stringify([p.title, p.summary, p.keywords ?? []]).toLowerCase();
-        return words.every((w) => text.includes(w));
-      });
+      return out;
     },
   };
 }

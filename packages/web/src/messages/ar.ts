@@ -222,6 +222,11 @@ const ar: Messages = {
   'admin.quality.unanswered': 'أسئلة بقيت دون جواب',
   'admin.quality.count': 'عدد المرات',
   'admin.quality.when': 'التاريخ',
+  'admin.quality.procedures': 'المساطر',
+  'admin.quality.contact': 'وسيلة الاتصال',
+  'admin.quality.statusOpen': 'مفتوحة',
+  'admin.quality.statusInProgress': 'قيد المعالجة',
+  'admin.quality.statusClosed': 'مغلقة',
 };
 
 export default ar;

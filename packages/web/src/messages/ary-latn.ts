@@ -224,6 +224,11 @@ const aryLatn: Messages = {
   'admin.quality.unanswered': 'As2ila b9aw bla jawab',
   'admin.quality.count': 'Ch7al mn merra',
   'admin.quality.when': 'Tarikh',
+  'admin.quality.procedures': 'L-ijra2at',
+  'admin.quality.contact': 'Contact',
+  'admin.quality.statusOpen': 'm7loula',
+  'admin.quality.statusInProgress': 'katt3alaj',
+  'admin.quality.statusClosed': 'msdouda',
 };
 
 export default aryLatn;

@@ -222,6 +222,11 @@ const ary: Messages = {
   'admin.quality.unanswered': 'أسئلة بقات بلا جواب',
   'admin.quality.count': 'شحال من مرة',
   'admin.quality.when': 'التاريخ',
+  'admin.quality.procedures': 'الإجراءات',
+  'admin.quality.contact': 'التواصل',
+  'admin.quality.statusOpen': 'محلولة',
+  'admin.quality.statusInProgress': 'كتعالج',
+  'admin.quality.statusClosed': 'مسدودة',
 };
 
 export default ary;

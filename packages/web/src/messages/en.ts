@@ -225,6 +225,11 @@ const en = {
   'admin.quality.unanswered': 'Questions without an answer',
   'admin.quality.count': 'Times asked',
   'admin.quality.when': 'When',
+  'admin.quality.procedures': 'Procedures',
+  'admin.quality.contact': 'Contact',
+  'admin.quality.statusOpen': 'open',
+  'admin.quality.statusInProgress': 'in progress',
+  'admin.quality.statusClosed': 'closed',
 } as const;
 
 export type MessageKey = keyof typeof en;

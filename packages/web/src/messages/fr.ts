@@ -229,6 +229,11 @@ const fr: Messages = {
   'admin.quality.unanswered': 'Questions restées sans réponse',
   'admin.quality.count': 'Nombre de fois',
   'admin.quality.when': 'Date',
+  'admin.quality.procedures': 'Démarches',
+  'admin.quality.contact': 'Contact',
+  'admin.quality.statusOpen': 'ouvert',
+  'admin.quality.statusInProgress': 'en cours',
+  'admin.quality.statusClosed': 'clos',
 };
 
 export default fr;

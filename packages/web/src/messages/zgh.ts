@@ -223,6 +223,11 @@ const zgh: Messages = {
   'admin.quality.unanswered': 'ⵉⵙⵇⵙⵉⵜⵏ ⵓⵔ ⵢⵓⴼⵉⵏ ⴰⵔⴰⵔ',
   'admin.quality.count': 'ⵎⵏⵛⵜ ⵏ ⵜⵡⴰⵍ',
   'admin.quality.when': 'ⴰⵙⴰⴽⵓⴷ',
+  'admin.quality.procedures': 'ⵜⵉⴳⴰⵡⵉⵏ',
+  'admin.quality.contact': 'ⴰⵏⵎⵢⴰⵡⴰⴹ',
+  'admin.quality.statusOpen': 'ⵜⵕⵥⵎ',
+  'admin.quality.statusInProgress': 'ⴳ ⵜⵎⵓⵙⵙⵏⵜ',
+  'admin.quality.statusClosed': 'ⵜⵜⵓⵔⴳⵍ',
 };
 
 export default zgh;

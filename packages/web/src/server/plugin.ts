@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { isLocaleId, LOCALES as LOCALE_LANG, type LocaleId } from '../i18n/locales.js';
 import { registerAdminConsole } from './admin/routes.js';
 import type { SessionStore } from './admin/session.js';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { htmlLangForAnswer, localeForAnswer } from '../../i18n/answer-lang.js';
 import { useI18n } from '../i18n.js';
 import { createSentenceAnnouncer } from '../lib/announcer.js';
-import { askAssistant, type CitationView, fetchProcedureCards } from '../lib/assistant-api.js';
+import { askAssistant, type ChatTurn, type CitationView, fetchProcedureCards } from '../lib/assistant-api.js';
 import { AnswerBody } from './bidi-text.js';
 import { CitationCard } from './citation-card.js';
 import { EscalationForm } from './escalation-form.js';
@@ -21,6 +21,19 @@ interface Exchange {
 
 const MAX_QUESTION = 2000;
 
+const procedureIdsOf = (x: Exchange) => x.citations.map((c) => c.procedureId).filter((p): p is string => !!p);
+
+/** The conversation up to and including one exchange, for an agent to read. */
+function transcriptUpTo(exchanges: Exchange[], id: number): ChatTurn[] {
+  const end = exchanges.findIndex((x) => x.id === id);
+  return exchanges
+    .slice(0, end + 1)
+    .flatMap((x) => [
+      { role: 'user' as const, content: x.question },
+      ...(x.answer ? [{ role: 'assistant' as const, content: x.answer }] : []),
+    ]);
+}
+
 export function Chat() {
   const { t, locale } = useI18n();
   const [exchanges, setExchanges] = useState<Exchange[]>([]);
@@ -29,7 +42,6 @@ export function Chat() {
     () => new URLSearchParams(location.search).get('ask')?.slice(0, MAX_QUESTION) ?? '',
   );
   const [announcement, setAnnouncement] = useState('');
-  const conversationId = useRef<string | undefined>(undefined);
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const busy = exchanges.some((x) => x.status === 'streaming');
@@ -61,8 +73,6 @@ export function Chat() {
     const announcer = createSentenceAnnouncer(setAnnouncement);
     try {
       for await (const event of askAssistant([...history, { role: 'user', content: text }], {
-        conversationId: conversationId.current,
-        locale,
         signal: controller.signal,
       })) {
         if (event.type === 'delta') {
@@ -77,7 +87,6 @@ export function Chat() {
             localeForAnswer(language, locale),
           ).catch(() => []);
         } else if (event.type === 'meta') {
-          if (event.conversationId) conversationId.current = event.conversationId;
           language = event.language ?? language;
           update(id, (x) => ({
             answerId: event.answerId ?? x.answerId,
@@ -158,15 +167,18 @@ export function Chat() {
               {x.status !== 'streaming' && (
                 <FeedbackBar
                   answerId={x.answerId}
-                  conversationId={conversationId.current}
-                  question={x.question}
+                  language={x.language}
+                  procedureIds={procedureIdsOf(x)}
                   onEscalate={() => update(x.id, () => ({ escalating: true }))}
                 />
               )}
               {x.escalating && (
                 <EscalationForm
-                  conversationId={conversationId.current}
-                  question={x.question}
+                  id={String(x.id)}
+                  messages={transcriptUpTo(exchanges, x.id)}
+                  answerId={x.answerId}
+                  language={x.language}
+                  procedureIds={procedureIdsOf(x)}
                   onClose={() => {
                     update(x.id, () => ({ escalating: false }));
                     input.current?.focus();
@@ -193,7 +205,7 @@ export function Chat() {
             id="question"
             ref={input}
             dir="auto"
-            rows={2}
+            rows={1}
             maxLength={MAX_QUESTION}
             placeholder={t('chat.placeholder')}
             aria-describedby="composer-privacy"

@@ -1,16 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n.js';
-import { requestAgent } from '../lib/assistant-api.js';
+import { type ChatTurn, requestAgent } from '../lib/assistant-api.js';
 
 interface Props {
-  conversationId?: string;
-  question: string;
+  id: string;
+  messages: ChatTurn[];
+  answerId?: string;
+  language?: string;
+  procedureIds: string[];
   onClose: () => void;
 }
 
 /** "Talk to an agent": opens a ticket with the conversation; contact details are optional. */
-export function EscalationForm({ conversationId, question, onClose }: Props) {
-  const { t, locale } = useI18n();
+export function EscalationForm({ id: formId, messages, answerId, language, procedureIds, onClose }: Props) {
+  const { t } = useI18n();
   const [contact, setContact] = useState('');
   const [state, setState] = useState<
     { kind: 'idle' | 'sending' | 'error' } | { kind: 'done'; ticket: string }
@@ -19,7 +22,7 @@ export function EscalationForm({ conversationId, question, onClose }: Props) {
   });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const id = `esc-${conversationId ?? 'new'}`;
+  const id = `esc-${formId}`;
   return (
     <section class="escalation" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} tabIndex={-1} ref={heading}>
@@ -36,10 +39,11 @@ export function EscalationForm({ conversationId, question, onClose }: Props) {
             setState({ kind: 'sending' });
             try {
               const { ticketId } = await requestAgent({
-                conversationId,
-                question,
+                messages,
                 contact: contact.trim() || undefined,
-                locale,
+                answerId,
+                language,
+                procedureIds,
               });
               setState({ kind: 'done', ticket: ticketId ?? '—' });
             } catch {

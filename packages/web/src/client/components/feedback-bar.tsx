@@ -4,19 +4,19 @@ import { sendFeedback } from '../lib/assistant-api.js';
 
 interface Props {
   answerId?: string;
-  conversationId?: string;
-  question: string;
+  language?: string;
+  procedureIds: string[];
   onEscalate: () => void;
 }
 
-export function FeedbackBar({ answerId, conversationId, question, onEscalate }: Props) {
+export function FeedbackBar({ answerId, language, procedureIds, onEscalate }: Props) {
   const { t } = useI18n();
   const [rating, setRating] = useState<'up' | 'down' | null>(null);
   const [state, setState] = useState<'idle' | 'sent' | 'error'>('idle');
   const [comment, setComment] = useState('');
   const submit = async (chosen: 'up' | 'down', text?: string) => {
     try {
-      await sendFeedback({ answerId, conversationId, rating: chosen, comment: text || undefined, question });
+      await sendFeedback({ answerId, language, procedureIds, rating: chosen, comment: text || undefined });
       setState('sent');
     } catch {
       setState('error');
@@ -26,7 +26,7 @@ export function FeedbackBar({ answerId, conversationId, question, onEscalate }: 
     setRating(chosen);
     if (chosen === 'up') void submit('up');
   };
-  const commentId = `fb-${answerId ?? question.length}`;
+  const commentId = `fb-${answerId ?? 'answer'}`;
   return (
     <div class="feedback">
       {state === 'sent' ? (

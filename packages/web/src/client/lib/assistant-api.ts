@@ -54,7 +54,7 @@ export function toCitationView(raw: unknown): CitationView | undefined {
     fee: text(raw.fee ?? raw.fees),
     delay: text(raw.delay ?? raw.processingTime),
     office: text(raw.office ?? raw.offices),
-    sourceUrl: str(raw.sourceUrl) ?? str(raw.url),
+    sourceUrl: str(raw.sourceUrl) ?? str(raw.source_url) ?? str(raw.url),
     lang: str(raw.lang) ?? str(raw.language),
   };
 }
@@ -108,17 +108,13 @@ export function interpretEvent(event: string, data: string): AssistantEvent[] {
 
 export async function* askAssistant(
   messages: ChatTurn[],
-  options: { conversationId?: string; locale: string; signal?: AbortSignal },
+  options: { signal?: AbortSignal },
 ): AsyncGenerator<AssistantEvent> {
   const response = await fetch('/v1/assistant/chat', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({
-      messages,
-      stream: true,
-      conversationId: options.conversationId,
-      interfaceLanguage: options.locale,
-    }),
+    // No `lang`: the assistant answers in the language and script of the question itself.
+    body: JSON.stringify({ messages, stream: true }),
     signal: options.signal,
   });
   if (!response.ok || !response.body) {
@@ -151,23 +147,38 @@ async function postJson(url: string, body: unknown): Promise<Json> {
   return payload;
 }
 
+/** POST /v1/assistant/feedback (public): a rating of one answer, with an optional comment. */
 export function sendFeedback(input: {
   answerId?: string;
-  conversationId?: string;
   rating: 'up' | 'down';
   comment?: string;
-  question: string;
+  language?: string;
+  procedureIds?: string[];
 }): Promise<Json> {
-  return postJson('/v1/assistant/feedback', input);
+  return postJson('/v1/assistant/feedback', {
+    answer_id: input.answerId,
+    rating: input.rating,
+    comment: input.comment,
+    language: input.language,
+    procedure_ids: input.procedureIds?.slice(0, 10),
+  });
 }
 
+/** POST /v1/assistant/escalations (public): opens a ticket for a human agent with the conversation. */
 export async function requestAgent(input: {
-  conversationId?: string;
-  question: string;
+  messages: ChatTurn[];
   contact?: string;
-  locale: string;
+  answerId?: string;
+  language?: string;
+  procedureIds?: string[];
 }): Promise<{ ticketId?: string }> {
-  const payload = await postJson('/v1/assistant/escalations', input);
+  const payload = await postJson('/v1/assistant/escalations', {
+    messages: input.messages.slice(-40).map((m) => ({ role: m.role, content: m.content.slice(0, 8000) })),
+    contact: input.contact,
+    answer_id: input.answerId,
+    language: input.language,
+    procedure_ids: input.procedureIds?.slice(0, 10),
+  });
   return { ticketId: str(payload.id) ?? str(payload.ticketId) };
 }
 

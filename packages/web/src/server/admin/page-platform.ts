@@ -205,43 +205,68 @@ ${requests.ok ? '' : unavailable(t, requests.message)}
 ${table(t('admin.privacy.requests'), ['#', t('admin.privacy.type'), t('admin.privacy.status'), t('admin.privacy.received'), t('admin.privacy.due')], requestRows, t)}`;
 }
 
+const TICKET_STATUSES = ['open', 'in_progress', 'closed'] as const;
+
+/** Unanswered questions grouped by their text (case and spacing folded), most frequent first. */
+export function groupUnanswered(rows: Row[]): { question: string; count: number; last: string }[] {
+  const groups = new Map<string, { question: string; count: number; last: string }>();
+  for (const row of rows) {
+    const question = s(first(row, 'question', 'query', 'text')).trim();
+    if (!question) continue;
+    const key = question.toLowerCase().replace(/\s+/g, ' ');
+    const when = s(first(row, 'created_at', 'createdAt'));
+    const group = groups.get(key);
+    if (group) {
+      group.count += Number(first(row, 'count') ?? 1);
+      if (when > group.last) group.last = when;
+    } else groups.set(key, { question, count: Number(first(row, 'count') ?? 1), last: when });
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || b.last.localeCompare(a.last));
+}
+
 export async function renderQualityPage(c: AdminPageContext): Promise<SafeHtml> {
   const { t, locale } = c;
-  const [feedback, escalations, unanswered] = await Promise.all([
-    c.api.getFirst<unknown>(['/admin/v1/assistant/feedback', '/admin/v1/feedback', '/v1/assistant/feedback']),
-    c.api.getFirst<unknown>([
-      '/admin/v1/assistant/escalations',
-      '/admin/v1/escalations',
-      '/v1/assistant/escalations',
-    ]),
-    c.api.getFirst<unknown>([
-      '/admin/v1/assistant/unanswered',
-      '/admin/v1/unanswered',
-      '/v1/assistant/unanswered',
-    ]),
+  const [feedback, tickets, unanswered] = await Promise.all([
+    c.api.getFirst<unknown>(['/admin/v1/assistant/feedback?limit=200']),
+    c.api.getFirst<unknown>(['/admin/v1/assistant/tickets?limit=200', '/admin/v1/assistant/escalations']),
+    c.api.getFirst<unknown>(['/admin/v1/assistant/unanswered?limit=200']),
   ]);
+  const statusLabel = (status: string) =>
+    status === 'open'
+      ? t('admin.quality.statusOpen')
+      : status === 'in_progress'
+        ? t('admin.quality.statusInProgress')
+        : status === 'closed'
+          ? t('admin.quality.statusClosed')
+          : status;
   const feedbackRows = listOf<Row>(feedback.ok ? feedback.data : []).map((f) => {
-    const rating = s(first(f, 'rating', 'vote', 'helpful'));
-    const positive = /^(up|1|true|positive|helpful)$/i.test(rating);
-    return html`<tr><td>${formatDate(s(first(f, 'created_at', 'createdAt', 'ts')), locale, true)}</td><td class="${positive ? 'status-ok' : 'status-bad'}">${positive ? t('feedback.up') : t('feedback.down')}</td>
-<td dir="auto">${s(first(f, 'question', 'query'))}</td><td dir="auto">${s(first(f, 'comment', 'text'))}</td></tr>`;
+    const positive = s(first(f, 'rating', 'vote')) === 'up';
+    const procedures = Array.isArray(f.procedure_ids) ? f.procedure_ids.map(s) : [];
+    return html`<tr><td>${formatDate(s(first(f, 'created_at', 'createdAt')), locale, true)}</td><td class="${positive ? 'status-ok' : 'status-bad'}">${positive ? t('feedback.up') : t('feedback.down')}</td>
+<td dir="ltr">${procedures.map((id, i) => html`${i > 0 ? ', ' : ''}<a href="/procedures/${encodeURIComponent(id)}">${id}</a>`)}</td><td dir="auto">${s(f.comment)}</td></tr>`;
   });
-  const escalationRows = listOf<Row>(escalations.ok ? escalations.data : []).map((e) => {
+  const ticketRows = listOf<Row>(tickets.ok ? tickets.data : []).map((e) => {
+    const id = s(first(e, 'id', 'ticket_id'));
     const status = s(first(e, 'status', 'state'));
-    return html`<tr><td dir="ltr"><code>${s(first(e, 'id', 'ticket_id', 'ticketId'))}</code></td><td>${formatDate(s(first(e, 'created_at', 'createdAt')), locale, true)}</td>
-<td dir="auto">${s(first(e, 'question', 'summary', 'subject'))}</td><td class="${statusClass(status)}">${status}</td></tr>`;
+    return html`<tr><td dir="ltr"><code>${id.slice(0, 12)}</code></td><td>${formatDate(s(first(e, 'created_at', 'createdAt')), locale, true)}</td>
+<td dir="auto">${s(first(e, 'question', 'summary'))}</td><td dir="auto"><bdi>${s(e.contact)}</bdi></td><td class="${statusClass(status === 'closed' ? 'closed' : status)}">${statusLabel(status)}</td>
+<td><form class="inline-form" method="post" action="/admin/tickets/${encodeURIComponent(id)}/status">
+<input type="hidden" name="_csrf" value="${c.session.csrf}">
+<label class="visually-hidden" for="st-${id}">${t('admin.quality.status')}</label>
+<select id="st-${id}" name="status">${TICKET_STATUSES.map((st) => html`<option value="${st}"${st === status ? html` selected` : ''}>${statusLabel(st)}</option>`)}</select>
+<button type="submit" class="secondary">${t('admin.apply')}</button></form></td></tr>`;
   });
-  const unansweredRows = listOf<Row>(unanswered.ok ? unanswered.data : []).map(
+  const unansweredRows = groupUnanswered(listOf<Row>(unanswered.ok ? unanswered.data : [])).map(
     (u) =>
-      html`<tr><td dir="auto">${s(first(u, 'question', 'query', 'text'))}</td><td class="num">${formatNumber(Number(first(u, 'count', 'times') ?? 1), locale)}</td><td>${formatDate(s(first(u, 'last_asked_at', 'lastAskedAt', 'created_at', 'createdAt')), locale, true)}</td></tr>`,
+      html`<tr><td dir="auto">${u.question}</td><td class="num">${formatNumber(u.count, locale)}</td><td>${formatDate(u.last, locale, true)}</td></tr>`,
   );
   return html`<h1>${t('admin.quality.title')}</h1>
 <h2>${t('admin.quality.feedback')}</h2>
 ${feedback.ok ? '' : unavailable(t, feedback.message)}
-${table(t('admin.quality.feedback'), [t('admin.quality.when'), t('admin.quality.rating'), t('admin.quality.question'), t('admin.quality.comment')], feedbackRows, t)}
+${table(t('admin.quality.feedback'), [t('admin.quality.when'), t('admin.quality.rating'), t('admin.quality.procedures'), t('admin.quality.comment')], feedbackRows, t)}
 <h2>${t('admin.quality.escalations')}</h2>
-${escalations.ok ? '' : unavailable(t, escalations.message)}
-${table(t('admin.quality.escalations'), [t('admin.quality.ticket'), t('admin.quality.when'), t('admin.quality.question'), t('admin.quality.status')], escalationRows, t)}
+${tickets.ok ? '' : unavailable(t, tickets.message)}
+${table(t('admin.quality.escalations'), [t('admin.quality.ticket'), t('admin.quality.when'), t('admin.quality.question'), t('admin.quality.contact'), t('admin.quality.status'), t('admin.actions')], ticketRows, t)}
 <h2>${t('admin.quality.unanswered')}</h2>
 ${unanswered.ok ? '' : unavailable(t, unanswered.message)}
 ${table(t('admin.quality.unanswered'), [t('admin.quality.question'), { text: t('admin.quality.count'), num: true }, t('admin.quality.when')], unansweredRows, t)}`;

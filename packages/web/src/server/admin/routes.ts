@@ -274,6 +274,26 @@ ${error ? html`<p class="status-bad" role="alert">${t(error)}</p>` : ''}
     },
   );
 
+  app.post<{ Body: FormBody; Params: { id: string } }>(
+    '/admin/tickets/:id/status',
+    noAuth,
+    async (request, reply) => {
+      const session = guardPost(request, reply);
+      if (!session) return reply;
+      const { t } = localeOf(request);
+      const status = request.body.status ?? '';
+      const result = ['open', 'in_progress', 'closed'].includes(status)
+        ? await new AdminApi(app, session.credential).request(
+            'PATCH',
+            `/admin/v1/assistant/tickets/${encodeURIComponent(request.params.id)}`,
+            { status },
+          )
+        : { ok: false, message: status };
+      flashResult(session, t, result);
+      return reply.redirect('/admin/quality', 303);
+    },
+  );
+
   app.get('/admin/usage.csv', noAuth, async (request, reply) => {
     const session = sessionOf(request);
     if (!session) return reply.redirect('/admin/sign-in?required=1', 303);
