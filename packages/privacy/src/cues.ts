@@ -201,6 +201,10 @@ const RAW_CUES = {
     'mzyad',
     'mezyad',
     'mzyouda',
+    'المزداده',
+    'المزدادين',
+    'من مواليد',
+    'mawalid',
     'mzyada',
     'azdiyad',
     'lmilad',
@@ -292,6 +296,8 @@ for (const [category, list] of Object.entries(RAW_CUES) as [CueCategory, readonl
   INDEX[category] = map;
 }
 
+const PROCLITICS = new Set([0x648, 0x628, 0x644, 0x641, 0x643]); // و ب ل ف ك
+
 function boundaryOk(low: string, at: number): boolean {
   if (at < 0 || at >= low.length) return true;
   return !isWordChar(low.charCodeAt(at));
@@ -314,13 +320,20 @@ export function lastCueEnd(low: string, from: number, to: number, category: CueC
     }
     const ws = i;
     while (i < b && isLetter(low.charCodeAt(i))) i++;
-    const entries = map.get(low.slice(ws, i));
+    let proclitic = false;
+    let entries = map.get(low.slice(ws, i));
+    // Arabic words often carry a one-letter proclitic: "وتزاديت", "بالبطاقة".
+    if (!entries && i - ws > 3 && PROCLITICS.has(low.charCodeAt(ws))) {
+      entries = map.get(low.slice(ws + 1, i));
+      proclitic = true;
+    }
     if (!entries) continue;
     for (const cue of entries) {
       const end = i + cue.tail;
       const s = end - cue.text.length;
       if (s < a - 20 || end > b + cue.tail || !low.startsWith(cue.text, s)) continue;
-      const startOk = !isWordChar(cue.text.charCodeAt(0)) || boundaryOk(low, s - 1);
+      const startOk =
+        !isWordChar(cue.text.charCodeAt(0)) || boundaryOk(low, s - 1) || (proclitic && s - 1 === ws);
       const endOk = !isWordChar(cue.text.charCodeAt(cue.text.length - 1)) || boundaryOk(low, end);
       if (startOk && endOk && end > best) best = end;
     }

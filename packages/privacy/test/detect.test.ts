@@ -85,10 +85,6 @@ describe('detectPii — structured Moroccan identifiers', () => {
 
 describe('detectPii — hard negatives', () => {
   it('ignores tracking numbers, order numbers, product codes and amounts', () => {
-    const r = rng(20);
-    let tracking = '';
-    do tracking = `${Math.floor(r() * 9) + 1}${'0123456789'.repeat(3)}`.slice(0, 24);
-    while (detectPii(tracking).length > 0 && (tracking = ''));
     expect(found('Colis n° 123456789012345678901235 en transit')).toEqual([]);
     expect(found('Commande 123456789012346 expédiée')).toEqual([]);
     expect(found('Référence produit AB1234 en stock')).toEqual([]);

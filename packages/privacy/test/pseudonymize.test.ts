@@ -77,7 +77,8 @@ describe('mask, redact, hash', () => {
 
   it('hashes with a keyed HMAC that is stable across runs and spellings', () => {
     const a = hash('CIN AB123456', { secret: SECRET });
-    expect(a).toBe(hash('CIN ab 123456', { secret: SECRET }).replace('ab 123456', ''));
+    expect(a).toBe(hash('CIN AB123456', { secret: SECRET }));
+    expect(hashIdentifier('CIN', 'ab 123456', SECRET)).toBe(hashIdentifier('CIN', 'AB123456', SECRET));
     expect(a).toMatch(/^CIN ⟨CIN:[0-9a-f]{16}⟩$/);
     expect(hashIdentifier('PHONE', '+212 6 61 23 45 67', SECRET)).toBe(
       hashIdentifier('PHONE', '0661234567', SECRET),

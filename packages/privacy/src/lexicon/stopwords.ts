@@ -11,6 +11,8 @@ w o wa ana nta nti howa hiya dyali dyal diali 3andi 3ndi ra9m f fi b li mn men h
 ok wah lla mzyan chokran choukran safi daba had hadi wach bach ila ghir rah raha
 و في من على الى عن هو هي انا انت ديالي ديال عندي رقم هذا هذه هاد هادي كان كانت السلام شكرا مرحبا نعم لا واش
 باش اللي التي الذي ان او ثم قد لقد مع هنا راه غير دابا امس اليوم غدا البارح البارحه صباح مساء
+المزداد المزداده مزداد مزداده بتاريخ القاطن القاطنه الساكن الساكنه الحامل الحامله المولود المولوده صاحب صاحبه
+مدير مديره الموظف الموظفه المسمى المسماه المدعو المدعوه ساكن ساكنه
 hier demain aujourd lbarah lbare7 ghda lyoum yesterday today tomorrow
 `;
 

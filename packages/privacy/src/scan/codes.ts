@@ -4,6 +4,30 @@ import { isArabicMark, isAsciiLetter, isDigit, isUpperAscii, isWordChar } from '
 import { TokenKind, type Tokens } from '../tokens.js';
 import type { ScanInput } from './candidate.js';
 
+/** Short words and acronyms that precede numbers without being part of them. */
+const SEPARATED_PREFIX_STOP = new Set([
+  'if',
+  'rc',
+  'n',
+  'no',
+  'le',
+  'la',
+  'de',
+  'du',
+  'au',
+  'et',
+  'ou',
+  'a',
+  'y',
+  'en',
+  'un',
+  'tel',
+  'id',
+  'nr',
+  'ma',
+  'dh',
+]);
+
 function isLowerAscii(c: number): boolean {
   return c >= 97 && c <= 122;
 }
@@ -31,6 +55,15 @@ export function scanCodes(input: ScanInput, tokens: Tokens): void {
     const k = tokens.end[t + 1]!;
     const digits = k - ds;
     if (k < n && isWordChar(low.charCodeAt(k))) continue;
+    // Part of a longer number or a date ("le 1963-12-16", "AB 12.500"): not a code.
+    if (
+      k + 1 < n &&
+      (low[k] === '-' || low[k] === '/' || low[k] === '.' || low[k] === ',') &&
+      isDigit(low.charCodeAt(k + 1))
+    )
+      continue;
+    // With a space between letters and digits, the letters must not be a word or acronym ("IF 1234567").
+    if (sep && SEPARATED_PREFIX_STOP.has(low.slice(i, j))) continue;
     const upper = isUpperAscii(text.charCodeAt(i)) && (letters === 1 || isUpperAscii(text.charCodeAt(i + 1)));
     if (
       !(prefix === 'ww' && (digits === 5 || digits === 6)) &&
@@ -53,7 +86,8 @@ export function scanCodes(input: ScanInput, tokens: Tokens): void {
     if (prefix === 'ww' && (digits === 5 || digits === 6)) push('PLATE', 0.85, 'plate');
     else if (letters === 1 && digits === 9) push('MASSAR', upper ? 0.8 : 0.4, 'massar');
     else if (letters === 2 && digits === 7) push('PASSPORT', upper ? 0.75 : 0.4, 'passport');
-    else push('CIN', digits === 4 ? 0.45 : upper ? (sep ? 0.6 : 0.8) : sep ? 0.3 : 0.4, 'cin');
+    else if (!(sep && digits === 4))
+      push('CIN', digits === 4 ? 0.45 : upper ? (sep ? 0.6 : 0.8) : sep ? 0.3 : 0.4, 'cin');
   }
 }
 

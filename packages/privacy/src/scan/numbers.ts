@@ -132,6 +132,8 @@ function dateAt(low: string, g: number[], s: number, groups: number): { groups: 
       const va = num(low, g[2 * s]!, g[2 * s + 1]!);
       const vb = num(low, g[2 * s + 2]!, g[2 * s + 3]!);
       const vc = num(low, g[2 * s + 4]!, g[2 * s + 5]!);
+      // A date does not continue with another group in the same style ("06-02-91-36-58" is a phone).
+      if (s + 3 < groups && sepOf(s + 2) === sep1) return { groups: 0, end: -1 };
       if (a <= 2 && b <= 2 && (c === 4 || c === 2) && plausibleDmy(va, vb, vc))
         return { groups: 3, end: g[2 * s + 5]! };
       if (a === 4 && b <= 2 && c <= 2 && plausibleDmy(vc, vb, va)) return { groups: 3, end: g[2 * s + 5]! };

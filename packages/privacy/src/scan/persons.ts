@@ -95,6 +95,7 @@ export function scanPersons(input: ScanInput, tokens: Tokens): void {
         (kind === TokenKind.Arabic || capitalised(text, tokens, k))
       ) {
         unknown++; // family names after a particle are open-ended: Aït Taleb, Ben Zakour
+        ambiguousOnly = false;
       } else if (
         capture &&
         !(core > 0 && (tokens.flags[k - 1]! & NAME_CORE) === F.FAMILY) &&
