@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { register as registerAudit } from './commands/audit.js';
 import { register as registerKeys } from './commands/keys.js';
+import { register as registerLang } from './commands/lang.js';
 import { register as registerOrgs } from './commands/orgs.js';
 import { register as registerStart } from './commands/start.js';
 import { register as registerUsage } from './commands/usage.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerOrgs(program);
   registerUsage(program);
   registerAudit(program);
+  registerLang(program);
   // ─────────────────────────────────────────────────────────────────────────────
 
   return program;

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuthService, openDatabase } from '@khidma/server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildProgram } from '../src/program.js';
+
+/** Runs `khidma …` in-process and returns what it printed. */
+async function khidma(...args: string[]): Promise<string> {
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  try {
+    await buildProgram()
+      .exitOverride()
+      .parseAsync(['node', 'khidma', ...args]);
+  } finally {
+    spy.mockRestore();
+  }
+  return out;
+}
+
+describe('khidma keys against a data directory', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'khidma-cli-'));
+  const saved = { ...process.env };
+
+  beforeAll(() => {
+    process.env.KHIDMA_DATA_DIR = dir;
+    delete process.env.DATABASE_URL;
+  });
+  afterAll(() => {
+    process.env = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates an organisation and a scoped key, prints the secret once, lists and revokes it', async () => {
+    expect(await khidma('orgs', 'create', '--name', 'Commune de Fès', '--slug', 'fes')).toContain(
+      'Created organisation fes',
+    );
+
+    const created = JSON.parse(
+      await khidma(
+        'keys',
+        'create',
+        '--name',
+        'guichet',
+        '--org',
+        'fes',
+        '--scopes',
+        'chat,embed',
+        '--rpm',
+        '30',
+        '--json',
+      ),
+    );
+    expect(created.key).toMatch(/^kh_\w{8}_\w{32}$/);
+    expect(created).toMatchObject({
+      name: 'guichet',
+      role: 'member',
+      scopes: ['chat', 'embed'],
+      limits: { rpm: 30 },
+      status: 'active',
+    });
+
+    const listing = await khidma('keys', 'list', '--org', 'fes');
+    expect(listing).toContain(created.prefix);
+    expect(listing).not.toContain(created.key);
+
+    expect(await khidma('keys', 'revoke', created.prefix)).toContain(`Revoked ${created.id}`);
+
+    const db = await openDatabase();
+    try {
+      expect(await new AuthService(db).authenticate(created.key)).toBeNull();
+    } finally {
+      await db.close();
+    }
+    const all = JSON.parse(await khidma('keys', 'list', '--all', '--json'));
+    expect(all.find((k: { id: string }) => k.id === created.id).status).toBe('revoked');
+  });
+
+  it('refuses an unknown organisation and an invalid role with a clear message', async () => {
+    await expect(khidma('keys', 'create', '--name', 'x', '--org', 'nowhere')).rejects.toThrow(
+      /no organisation "nowhere"/,
+    );
+    await expect(khidma('keys', 'create', '--name', 'x', '--role', 'root')).rejects.toThrow(
+      /--role must be one of/,
+    );
+  });
+
+  it('verifies an empty audit log and reports usage as CSV', async () => {
+    expect(await khidma('audit', 'verify')).toContain('Audit log intact: 0 entries');
+    expect(await khidma('usage', '--csv', '--group-by', 'model')).toBe(
+      'model,requests,errors,prompt_tokens,completion_tokens,total_tokens,cost_mad\r\n',
+    );
+  });
+});
