@@ -71,8 +71,8 @@ export function privacyFacts(ctx: AppContext): PrivacyFacts {
     providers: ctx.config.providers.map((p) => ({
       id: p.id,
       location: p.location,
-      // Without an explicit policy, providers abroad receive only public and internal data.
-      dataClasses: p.dataClasses ?? (p.location === 'MA' ? ALL_CLASSES : ['public', 'internal']),
+      // Default Loi 09-08 policy: personal data leaves Morocco only pseudonymised, sensitive data never.
+      dataClasses: p.dataClasses ?? (p.location === 'MA' ? ALL_CLASSES : ['public', 'internal', 'personal']),
     })),
     controller: typeof privacy.controller === 'string' ? privacy.controller : undefined,
     contactEmail: typeof privacy.contactEmail === 'string' ? privacy.contactEmail : undefined,

@@ -55,7 +55,7 @@ export function AnswerBody({ text }: { text: string }) {
             <BidiText text={block.lines[0]!} />
           </p>
         ) : (
-          <ul key={i}>
+          <ul key={i} dir={firstStrongDirection(block.lines.join(' ')) ?? 'auto'}>
             {block.lines.map((line, j) => (
               <li key={j} dir="auto">
                 <BidiText text={line} />

@@ -1,0 +1,172 @@
+import { createTestApp, type TestApp } from '@khidma/server/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupUnanswered, privacyAggregates } from '../src/server/admin/page-platform.js';
+import { SessionStore } from '../src/server/admin/session.js';
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const cookieOf = (setCookie: string | string[] | undefined, name: string) =>
+  ([] as string[])
+    .concat(setCookie ?? [])
+    .find((c) => c.startsWith(`${name}=`))
+    ?.split(';')[0] ?? '';
+
+describe('admin console sessions, CSRF and roles', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t?.close());
+
+  /** Signs in through the form like a browser; returns the session cookie and the page's CSRF token. */
+  async function signIn(token: string, headers: Record<string, string> = {}) {
+    const page = await t.app.inject({ url: '/admin/sign-in?lang=en' });
+    const presign = cookieOf(page.headers['set-cookie'], 'khidma_signin_csrf');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/admin/sign-in',
+      headers: {
+        cookie: `${presign}; khidma_lang=en`,
+        'content-type': 'application/x-www-form-urlencoded',
+        ...headers,
+      },
+      payload: form({ _csrf: csrf, token }),
+    });
+    const session = cookieOf(res.headers['set-cookie'], 'khidma_admin');
+    const orgs = session
+      ? await t.app.inject({ url: '/admin/orgs', headers: { cookie: `${session}; khidma_lang=en` } })
+      : null;
+    const sessionCsrf = orgs ? (/name="_csrf" value="([^"]+)"/.exec(orgs.body)?.[1] ?? '') : '';
+    return { res, session, csrf: sessionCsrf, orgs };
+  }
+
+  it('sets an httpOnly, SameSite=Strict session cookie scoped to /admin', async () => {
+    const { res } = await signIn(t.adminToken);
+    expect(res.statusCode).toBe(303);
+    const raw = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('khidma_admin='))!;
+    expect(raw).toContain('HttpOnly');
+    expect(raw).toContain('SameSite=Strict');
+    expect(raw).toContain('Path=/admin');
+    expect(raw).not.toContain(t.adminToken);
+  });
+
+  it('refuses sign-in without the sign-in form token (login CSRF)', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/admin/sign-in',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ token: t.adminToken }),
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['set-cookie']?.toString() ?? '').not.toContain('khidma_admin=');
+  });
+
+  it('refuses member keys and wrong tokens', async () => {
+    const { key } = await t.createKey({ role: 'member' });
+    expect((await signIn(key)).res.statusCode).toBe(401);
+    expect((await signIn('kh_wrong')).res.statusCode).toBe(401);
+  });
+
+  it('lets an org-admin in, showing only its own organisation', async () => {
+    await t.createKey({ org: 'other-org', role: 'member' });
+    const { key } = await t.createKey({ org: 'casa', role: 'org-admin' });
+    const { orgs } = await signIn(key);
+    expect(orgs?.statusCode).toBe(200);
+    expect(orgs?.body).toContain('casa');
+    expect(orgs?.body).not.toContain('other-org');
+  });
+
+  it('rejects state-changing requests with a wrong CSRF token or from another origin', async () => {
+    const { session, csrf } = await signIn(t.adminToken);
+    const post = (payload: string, headers: Record<string, string> = {}) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/admin/orgs',
+        headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        payload,
+      });
+    expect((await post(form({ _csrf: 'forged', name: 'Evil' }))).statusCode).toBe(403);
+    expect(
+      (await post(form({ _csrf: csrf, name: 'Evil' }), { origin: 'https://evil.example' })).statusCode,
+    ).toBe(403);
+    const ok = await post(form({ _csrf: csrf, name: 'Province de Tiznit', slug: 'tiznit' }));
+    expect(ok.statusCode).toBe(303);
+    const list = await t.app.inject({
+      url: '/admin/v1/orgs',
+      headers: { authorization: `Bearer ${t.adminToken}` },
+    });
+    expect(JSON.stringify(list.json())).toContain('tiznit');
+    expect(JSON.stringify(list.json())).not.toContain('Evil');
+  });
+
+  it('ends the session on sign-out', async () => {
+    const { session, csrf } = await signIn(t.adminToken);
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/admin/sign-out',
+      headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrf }),
+    });
+    expect(out.statusCode).toBe(303);
+    const after = await t.app.inject({ url: '/admin/orgs', headers: { cookie: session } });
+    expect(after.statusCode).toBe(303);
+    expect(after.headers.location).toContain('/admin/sign-in');
+  });
+
+  it('serves no admin page, CSV or action without a session', async () => {
+    for (const url of [
+      '/admin/orgs',
+      '/admin/usage',
+      '/admin/audit',
+      '/admin/privacy',
+      '/admin/quality',
+      '/admin/usage.csv',
+    ]) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, url).toBe(303);
+    }
+  });
+});
+
+describe('admin console sessions store', () => {
+  it('expires sessions after the idle timeout and the absolute lifetime', () => {
+    let now = 0;
+    const store = new SessionStore({ idleMs: 1000, absoluteMs: 5000, now: () => now });
+    const s = store.create('secret', { role: 'admin', label: '' });
+    now = 900;
+    expect(store.get(s.id)).toBeDefined();
+    now = 1800;
+    expect(store.get(s.id)).toBeDefined();
+    now = 2900;
+    expect(store.get(s.id)).toBeUndefined();
+    const long = store.create('secret', { role: 'admin', label: '' });
+    for (now = 3000; now <= 8200; now += 800) store.get(long.id);
+    expect(store.get(long.id)).toBeUndefined();
+  });
+});
+
+describe('admin console aggregates', () => {
+  it('groups unanswered questions regardless of case and spacing, most asked first', () => {
+    const rows = [
+      { question: 'Kifach ndir  permis?', created_at: '2026-11-01' },
+      { question: 'wach kayn tram f fes', created_at: '2026-11-02' },
+      { question: 'kifach ndir permis?', created_at: '2026-11-03' },
+    ];
+    expect(groupUnanswered(rows)).toEqual([
+      { question: 'Kifach ndir  permis?', count: 2, last: '2026-11-03' },
+      { question: 'wach kayn tram f fes', count: 1, last: '2026-11-02' },
+    ]);
+  });
+
+  it('counts detections by type and pseudonymised transfers by destination country from the audit log', () => {
+    const { detections, transfers } = privacyAggregates([
+      { decision: 'pseudonymized', destinationCountry: 'FR', flags: ['pii:CIN', 'pii:PHONE'] },
+      { decision: 'pseudonymized', destinationCountry: 'FR', flags: ['pii:CIN'] },
+      { decision: 'allowed', destinationCountry: 'MA', flags: ['unexpected_pii:EMAIL'] },
+    ]);
+    expect(Object.fromEntries(detections)).toEqual({ CIN: 2, PHONE: 1, EMAIL: 1 });
+    expect(Object.fromEntries(transfers)).toEqual({ FR: 2 });
+  });
+});
