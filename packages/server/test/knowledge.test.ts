@@ -1,0 +1,204 @@
+import { KnowledgeBase } from '@khidma/knowledge';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../src/db/index.js';
+import { DbKnowledgeStore } from '../src/knowledge/store.js';
+import { createTestApp, type TestApp } from '../src/testing.js';
+
+describe('knowledge base and citizen assistant over HTTP', () => {
+  let t: TestApp;
+  let key: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    key = (await t.createKey({ role: 'member' })).key;
+  });
+  afterAll(() => t.close());
+
+  it('seeds the sample catalog on first start and searches it without an API key', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/v1/kb/search?q=${encodeURIComponent('lakarte salat')}`,
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.object).toBe('list');
+    expect(body.data[0].id).toBe('cnie-renewal');
+    expect(body.data[0].source_url).toBe('https://www.cnie.ma');
+    expect(body.data[0].passages[0].html).toContain('<mark>');
+    const list = (await t.app.inject({ method: 'GET', url: '/v1/kb/procedures' })).json();
+    expect(list.sample).toBe(true);
+    expect(list.data.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('rejects a search without q with an OpenAI-shaped error', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/v1/kb/search' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.type).toBe('invalid_request_error');
+  });
+
+  it('answers on /v1/assistant/chat in the language of the question, with citations', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/assistant/chat',
+      payload: { messages: [{ role: 'user', content: 'شحال ثمن الباسبور' }] },
+    });
+    expect(res.statusCode).toBe(200);
+    const a = res.json();
+    expect(a).toMatchObject({
+      object: 'assistant.answer',
+      language: 'ary-Arab',
+      refused: false,
+      mode: 'offline',
+    });
+    expect(a.citations[0]).toMatchObject({ n: 1, id: 'passport', source_url: 'https://www.passeport.ma' });
+    expect(a.text).toContain('500');
+  });
+
+  it('streams the answer as server-sent events', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/assistant/chat',
+      payload: { message: 'permis de construire', stream: true },
+    });
+    expect(res.headers['content-type']).toMatch(/text\/event-stream/);
+    const events = [...res.body.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+    expect(events[0]).toBe('meta');
+    expect(events).toContain('delta');
+    expect(events.at(-1)).toBe('done');
+  });
+
+  it('serves khidma-assistant as an OpenAI model (listed, non-streaming and streaming)', async () => {
+    const auth = { authorization: `Bearer ${key}` };
+    const models = (await t.app.inject({ method: 'GET', url: '/v1/models', headers: auth })).json();
+    expect(models.data.map((m: { id: string }) => m.id)).toContain('khidma-assistant');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/chat/completions',
+      headers: auth,
+      payload: {
+        model: 'khidma-assistant',
+        messages: [{ role: 'user', content: 'How do I renew my passport?' }],
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.choices[0].message.content).toContain('[1]');
+    expect(body.khidma.citations[0].id).toBe('passport');
+    const stream = await t.app.inject({
+      method: 'POST',
+      url: '/v1/chat/completions',
+      headers: auth,
+      payload: {
+        model: 'khidma-assistant',
+        stream: true,
+        messages: [{ role: 'user', content: 'passeport' }],
+      },
+    });
+    expect(stream.body).toContain('chat.completion.chunk');
+    expect(stream.body.trim().endsWith('data: [DONE]')).toBe(true);
+  });
+
+  it('stores feedback, escalation tickets and unanswered questions for the admin console', async () => {
+    const refused = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/assistant/chat',
+        payload: { message: 'recette du couscous royal' },
+      })
+    ).json();
+    expect(refused.refused).toBe(true);
+    const fb = await t.app.inject({
+      method: 'POST',
+      url: '/v1/assistant/feedback',
+      payload: { answer_id: refused.id, rating: 'down', comment: 'appelez-moi au 0612345678' },
+    });
+    expect(fb.statusCode).toBe(201);
+    const ticket = await t.app.inject({
+      method: 'POST',
+      url: '/v1/assistant/escalations',
+      payload: { messages: [{ role: 'user', content: 'recette du couscous royal' }], contact: 'email' },
+    });
+    expect(ticket.statusCode).toBe(201);
+    expect(ticket.json().status).toBe('open');
+
+    const admin = { authorization: `Bearer ${t.adminToken}` };
+    const feedback = (
+      await t.app.inject({ method: 'GET', url: '/admin/v1/assistant/feedback', headers: admin })
+    ).json();
+    expect(feedback.data[0].rating).toBe('down');
+    expect(feedback.data[0].comment).not.toContain('0612345678');
+    const tickets = (
+      await t.app.inject({ method: 'GET', url: '/admin/v1/assistant/tickets?status=open', headers: admin })
+    ).json();
+    expect(tickets.data[0].question).toContain('couscous');
+    const closed = await t.app.inject({
+      method: 'PATCH',
+      url: `/admin/v1/assistant/tickets/${ticket.json().id}`,
+      headers: admin,
+      payload: { status: 'closed' },
+    });
+    expect(closed.json().status).toBe('closed');
+    const unanswered = (
+      await t.app.inject({ method: 'GET', url: '/admin/v1/assistant/unanswered', headers: admin })
+    ).json();
+    expect(unanswered.data.some((u: { question: string }) => u.question.includes('couscous'))).toBe(true);
+  });
+
+  it('reloads the index from the database: an admin upsert is found by a fresh knowledge base', async () => {
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/admin/v1/kb/procedures/khidma-test-procedure',
+      headers: { authorization: `Bearer ${t.adminToken}` },
+      payload: {
+        title: { fr: 'Attestation de zellige artisanal', ar: 'شهادة الزليج التقليدي' },
+        administration: { id: 'artisanat', name: { fr: 'Artisanat' } },
+        audience: ['businesses'],
+        category: 'business',
+        documents: [{ fr: 'Carte artisan' }],
+        sourceUrl: 'https://www.idarati.ma',
+        lastVerified: '2026-01-01',
+      },
+    });
+    expect(put.json().outcome).toBe('added');
+    const fresh = new KnowledgeBase(new DbKnowledgeStore(t.ctx.db));
+    await fresh.load();
+    expect(await fresh.seedIfEmpty()).toBe(0);
+    expect(fresh.index.search('zellige').hits[0]?.id).toBe('khidma-test-procedure');
+  });
+
+  it('keeps the admin listings closed to anonymous callers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/admin/v1/assistant/tickets' });
+    expect(res.statusCode).toBe(401);
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('knowledge store on PostgreSQL', () => {
+  const schema = `kb_test_${process.pid}_${Date.now().toString(36)}`;
+  let db: Database;
+  beforeAll(async () => {
+    db = await openDatabase({ url: process.env.DATABASE_URL, schema, poolSize: 2 });
+  });
+  afterAll(async () => {
+    await db.orm.execute(sql.raw(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+    await db.close();
+  });
+
+  it('persists procedures with versions and rebuilds the search index from the database', async () => {
+    const kb = new KnowledgeBase(new DbKnowledgeStore(db));
+    expect(await kb.seedIfEmpty()).toBeGreaterThanOrEqual(40);
+    const p = kb.index.getProcedure('passport')!;
+    expect(await kb.upsertProcedure(p, 'test')).toBe('unchanged');
+    expect(await kb.upsertProcedure({ ...p, keywords: [...p.keywords, 'zellige'] }, 'test')).toBe('updated');
+    // A fresh process: a new knowledge base on the same database finds everything again.
+    const reloaded = new KnowledgeBase(new DbKnowledgeStore(db));
+    const counts = await reloaded.load();
+    expect(counts.procedures).toBe(kb.index.listProcedures().length);
+    expect(await reloaded.seedIfEmpty()).toBe(0);
+    expect(reloaded.index.search('zellige').hits[0]?.id).toBe('passport');
+    const versions = await new DbKnowledgeStore(db).procedureVersions('passport');
+    expect(versions.map((v) => v.version)).toEqual([2, 1]);
+  });
+});
+
+if (!process.env.DATABASE_URL)
+  console.info('knowledge store on PostgreSQL: skipped (DATABASE_URL is not set)');
