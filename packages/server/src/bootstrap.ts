@@ -72,6 +72,18 @@ export async function createContext(opts: CreateContextOptions = {}): Promise<Ap
     auth.flushLastUsed().catch((err) => logger.warn({ err }, 'could not record key last-used times'));
   }, 30_000);
   lastUsedTimer.unref();
+  // Usage older than the retention horizon is pruned a minute after start, then daily.
+  const prune = () => {
+    const before = new Date(Date.now() - config.retention.usageDays * 86_400_000);
+    usageStore
+      .prune(before)
+      .then((n) => n > 0 && logger.info({ removed: n }, 'pruned usage records past retention'))
+      .catch((err) => logger.warn({ err }, 'usage retention pruning failed'));
+  };
+  const firstPrune = setTimeout(prune, 60_000);
+  const dailyPrune = setInterval(prune, 86_400_000);
+  firstPrune.unref();
+  dailyPrune.unref();
   const ctx: AppContext = {
     config,
     db,
@@ -102,6 +114,8 @@ export async function createContext(opts: CreateContextOptions = {}): Promise<Ap
       () => wired.close(),
       async () => {
         clearInterval(lastUsedTimer);
+        clearTimeout(firstPrune);
+        clearInterval(dailyPrune);
         await auth.flushLastUsed().catch(() => undefined);
       },
     ],
