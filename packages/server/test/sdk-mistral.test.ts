@@ -1,12 +1,34 @@
 import { type MockUpstream, startMockUpstream } from '@khidma/gateway/testing';
-import { Mistral } from '@mistralai/mistralai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Khidma, mockConfig, startKhidma } from './sdk-harness.js';
 
 let up: MockUpstream;
 let mi: MockUpstream;
 let k: Khidma;
-let mistral: Mistral;
+/**
+ * The Mistral SDK publishes its TypeScript sources under the `source` export condition, which the
+ * repository's test typecheck enables for @khidma packages; importing it statically would typecheck the
+ * SDK's own sources. It is loaded by a non-literal specifier instead, typed by the part used here.
+ */
+const MISTRAL_SDK: string = '@mistralai/mistralai';
+type Msg = Record<string, unknown>;
+interface MistralClient {
+  chat: {
+    complete(req: Msg): Promise<{
+      choices: { message?: { content?: unknown; toolCalls?: { id?: string }[] } }[];
+      usage: { totalTokens?: number };
+    }>;
+    stream(
+      req: Msg,
+    ): Promise<
+      AsyncIterable<{
+        data: { choices: { delta: { content?: unknown } }[]; usage?: { totalTokens?: number } };
+      }>
+    >;
+  };
+  embeddings: { create(req: Msg): Promise<{ data: { embedding?: number[] }[] }> };
+}
+let mistral: MistralClient;
 
 beforeAll(async () => {
   up = await startMockUpstream();
@@ -14,6 +36,7 @@ beforeAll(async () => {
   k = await startKhidma(mockConfig(up.url, mi.url));
   await k.createOrg('org-m');
   const key = await k.createKey({ org: 'org-m' });
+  const { Mistral } = (await import(MISTRAL_SDK)) as { Mistral: new (o: Msg) => MistralClient };
   mistral = new Mistral({ apiKey: key.key, serverURL: k.url, retryConfig: { strategy: 'none' } });
 });
 afterAll(async () => {
