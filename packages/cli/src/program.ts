@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { register as registerAudit } from './commands/audit.js';
+import { register as registerKb } from './commands/kb.js';
 import { register as registerKeys } from './commands/keys.js';
 import { register as registerLang } from './commands/lang.js';
 import { register as registerOrgs } from './commands/orgs.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerUsage(program);
   registerAudit(program);
   registerLang(program);
+  registerKb(program);
   // ─────────────────────────────────────────────────────────────────────────────
 
   return program;

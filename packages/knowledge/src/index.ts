@@ -19,7 +19,7 @@ export {
   parseCatalog,
   type RowIssue,
 } from './catalog/parse.js';
-export { loadSampleCatalog, SAMPLE_CATALOG_DIR } from './catalog/sample.js';
+export { loadSampleCatalog, SAMPLE_CATALOG_DIR, serializeCatalog } from './catalog/sample.js';
 export * from './catalog/types.js';
 export { formatIssues, type ValidationIssue, validateProcedure } from './catalog/validate.js';
 export {

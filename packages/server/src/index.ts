@@ -30,6 +30,7 @@ export {
   toApiError,
   unauthorized,
 } from './errors.js';
+export { AssistantStore, DbKnowledgeStore } from './knowledge/store.js';
 export type { OpenApiRegistry } from './openapi/registry.js';
 export { quotaSubjectFor } from './quotas.js';
 export { startOfMonthUtc } from './routes/usage.js';

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { stringify as stringifyYaml } from 'yaml';
 import { parseCatalog, type RowIssue } from './parse.js';
 import type { Catalog, CatalogMeta } from './types.js';
 
@@ -31,4 +32,11 @@ export function loadSampleCatalog(dir = SAMPLE_CATALOG_DIR): Catalog {
     );
   }
   return { meta, procedures };
+}
+
+/** Serialises a catalog for `khidma kb export`; both formats import back unchanged. */
+export function serializeCatalog(catalog: Catalog, format: 'json' | 'yaml'): string {
+  return format === 'yaml'
+    ? stringifyYaml(catalog, { lineWidth: 0 })
+    : `${JSON.stringify(catalog, null, 2)}\n`;
 }
