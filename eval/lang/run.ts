@@ -59,6 +59,6 @@ for (const [k, v] of Object.entries(cells['khidma identify'] ?? {}))
   console.log(`  cell ${k}: ${(v * 100).toFixed(2)}%`);
 for (const t of translit)
   console.log(
-    `  ${t.system} [${t.inputs}] CER ${t.cer.toFixed(3)} word-acc ${t.wordAccuracy.toFixed(3)}${t.top5Accuracy !== undefined ? ` top5 ${t.top5Accuracy.toFixed(3)}` : ''}`,
+    `  ${t.system} [${t.inputs}] CER ${t.cer.toFixed(3)} (folded ${t.cerFolded.toFixed(3)}) word-acc ${t.wordAccuracy.toFixed(3)} (folded ${t.wordAccuracyFolded.toFixed(3)})${t.top5Accuracy === undefined ? '' : ` top5 ${t.top5Accuracy.toFixed(3)}`}`,
   );
 console.log(`results: ${outDir}lang-eval.md`);

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { arabiziCandidates, arabiziToArabic } from '@khidma/lang';
+import { arabiziCandidates, arabiziToArabic, normalize } from '@khidma/lang';
 import { parseCsv } from './csv.js';
 import { DATA_DIR } from './data.js';
 
@@ -123,9 +123,17 @@ export interface TranslitReport {
   system: string;
   inputs: string;
   pairs: number;
+  /** Strict: only diacritics removed. */
   cer: number;
   wordAccuracy: number;
+  /** Orthographic variants folded on both sides (hamza seats, ة/ه, ى/ي, ڭ/ك), as search does. */
+  cerFolded: number;
+  wordAccuracyFolded: number;
   top5Accuracy?: number;
+}
+
+function fold(s: string): string {
+  return normalize(s, { for: 'search' });
 }
 
 function score(
@@ -139,8 +147,16 @@ function score(
   let chars = 0;
   let exact = 0;
   let top5 = 0;
+  let editsFolded = 0;
+  let charsFolded = 0;
+  let exactFolded = 0;
   for (const p of pairs) {
     const hyp = stripMarks(run(p.input));
+    const hf = fold(hyp);
+    const rf = fold(p.reference);
+    editsFolded += levenshtein(hf, rf);
+    charsFolded += [...rf].length;
+    if (hf === rf) exactFolded++;
     edits += levenshtein(hyp, p.reference);
     chars += [...p.reference].length;
     if (hyp === p.reference) exact++;
@@ -152,6 +168,8 @@ function score(
     pairs: pairs.length,
     cer: edits / chars,
     wordAccuracy: exact / pairs.length,
+    cerFolded: editsFolded / charsFolded,
+    wordAccuracyFolded: exactFolded / pairs.length,
   };
   if (candidates) r.top5Accuracy = top5 / pairs.length;
   return r;

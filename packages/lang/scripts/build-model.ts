@@ -7,13 +7,13 @@ import {
   lexiconSamples,
   readCorpusDir,
   trainModel,
-  writeDarijaArabicText,
+  writeArabicSpellingText,
   writeModel,
 } from '../src/train.js';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const samples = readCorpusDir(here('../corpus/'));
-writeDarijaArabicText(samples, here('../src/model/darija-arabic-text.ts'));
+writeArabicSpellingText(samples, here('../src/model/arabic-spelling-text.ts'));
 samples.push(...lexiconSamples());
 const model = trainModel(samples, {
   corpus: 'packages/lang/corpus/*.txt + src/darija-lexicon.ts (Khidma project-authored)',

@@ -1,47 +1,60 @@
 /**
- * Character trigram model of Arabic-script Darija spelling, used to rank transliteration candidates
- * (which of ة/ا ends a word, whether a short vowel is written). Built lazily from the project-authored
- * lexicon and the authored Darija sentences shipped in the model file.
+ * Character 1–4-gram model of Arabic-script spelling (Darija and MSA as Moroccans write them), used to
+ * rank transliteration candidates: which of ة/ا ends a word, whether a short vowel is written, where
+ * hamza sits. Built lazily from the project-authored lexicon and the authored Arabic-script corpus.
  */
 import { DARIJA_LEXICON_SOURCE } from './darija-lexicon.js';
-import { DARIJA_ARABIC_TEXT } from './model/darija-arabic-text.js';
+import { ARABIC_SPELLING_TEXT } from './model/arabic-spelling-text.js';
 
-let counts: Map<string, number> | undefined;
-let contextCounts: Map<string, number> | undefined;
-const ALPHABET = 40;
+const ORDER = 4;
+const LAMBDAS = [0.05, 0.15, 0.3, 0.5]; // unigram .. 4-gram interpolation weights
+const FLOOR = 1e-4;
+
+let grams: Map<string, number>[] | undefined;
+let contexts: Map<string, number>[] | undefined;
+let total = 0;
 
 function build(): void {
-  counts = new Map();
-  contextCounts = new Map();
+  grams = Array.from({ length: ORDER }, () => new Map<string, number>());
+  contexts = Array.from({ length: ORDER }, () => new Map<string, number>());
   const words: string[] = [];
   for (const line of DARIJA_LEXICON_SOURCE.split('\n')) {
-    const parts = line.split('|').slice(1);
-    for (const p of parts) words.push(...p.trim().split(/\s+/));
+    for (const p of line.split('|').slice(1)) words.push(...p.trim().split(/\s+/));
   }
-  words.push(...DARIJA_ARABIC_TEXT.split(/[^\u0621-\u064a\u0671-\u06d3]+/));
+  words.push(...ARABIC_SPELLING_TEXT.split(/[^\u0621-\u064a\u0671-\u06d3]+/));
   for (const w of words) {
     if (!w) continue;
-    const s = `^^${w}$`;
-    for (let i = 2; i < s.length; i++) {
-      const ctx = s.slice(i - 2, i);
-      const tri = s.slice(i - 2, i + 1);
-      counts.set(tri, (counts.get(tri) ?? 0) + 1);
-      contextCounts.set(ctx, (contextCounts.get(ctx) ?? 0) + 1);
+    const s = `${'^'.repeat(ORDER - 1)}${w}$`;
+    for (let i = ORDER - 1; i < s.length; i++) {
+      total++;
+      for (let n = 1; n <= ORDER; n++) {
+        const g = s.slice(i - n + 1, i + 1);
+        const c = s.slice(i - n + 1, i);
+        const gm = grams[n - 1] as Map<string, number>;
+        const cm = contexts[n - 1] as Map<string, number>;
+        gm.set(g, (gm.get(g) ?? 0) + 1);
+        cm.set(c, (cm.get(c) ?? 0) + 1);
+      }
     }
   }
 }
 
-/** Average log-probability per character of an Arabic word under the Darija spelling model (≤ 0). */
+/** Mean log-probability per character of an Arabic word (with end mark) under the spelling model (≤ 0). */
 export function scoreArabicWord(word: string): number {
-  if (!counts || !contextCounts) build();
-  const c = counts as Map<string, number>;
-  const cc = contextCounts as Map<string, number>;
-  const s = `^^${word}$`;
-  let total = 0;
-  for (let i = 2; i < s.length; i++) {
-    const n = c.get(s.slice(i - 2, i + 1)) ?? 0;
-    const d = cc.get(s.slice(i - 2, i)) ?? 0;
-    total += Math.log((n + 0.1) / (d + 0.1 * ALPHABET));
+  if (!grams || !contexts) build();
+  const g = grams as Map<string, number>[];
+  const c = contexts as Map<string, number>[];
+  const s = `${'^'.repeat(ORDER - 1)}${word}$`;
+  let logp = 0;
+  for (let i = ORDER - 1; i < s.length; i++) {
+    let p = 0;
+    for (let n = 1; n <= ORDER; n++) {
+      const num = (g[n - 1] as Map<string, number>).get(s.slice(i - n + 1, i + 1)) ?? 0;
+      const den = n === 1 ? total : ((c[n - 1] as Map<string, number>).get(s.slice(i - n + 1, i)) ?? 0);
+      if (den > 0) p += (LAMBDAS[n - 1] as number) * (num / den);
+    }
+    logp += Math.log(p + FLOOR);
   }
-  return total / (s.length - 2);
+  // Per character, so that candidates that write more vowels are not penalised for their length.
+  return logp / (s.length - ORDER + 1);
 }

@@ -22,7 +22,7 @@ const CONSONANTS: Record<string, readonly string[]> = {
   '3': ['ع'],
   '7': ['ح'],
   '9': ['ق'],
-  '2': ['ء', 'أ'],
+  '2': ['ء', 'أ', 'ئ', 'ؤ'],
   '5': ['خ'],
   '8': ['غ', 'ه'],
   '6': ['ط'],
@@ -88,7 +88,7 @@ interface Piece {
 }
 
 /** Splits a Latin word into consonant and vowel pieces (case kept for emphatic capitals). */
-function pieces(word: string): Piece[] {
+function pieces(word: string, initialCapitalIsEmphatic: boolean): Piece[] {
   const out: Piece[] = [];
   let i = 0;
   while (i < word.length) {
@@ -113,11 +113,13 @@ function pieces(word: string): Piece[] {
     let key: string;
     if (di) key = di;
     else if (ch === 'T' || ch === 'S' || ch === 'D' || ch === 'Z' || ch === 'H' || ch === 'G')
-      key = i === 0 ? ch.toLowerCase() : ch;
+      key = i === 0 && !initialCapitalIsEmphatic ? ch.toLowerCase() : ch;
     else key = ch.toLowerCase();
     const prev = out[out.length - 1];
-    if (prev && prev.kind === 'c' && prev.text.toLowerCase() === key.toLowerCase()) prev.double = true;
-    else if (CONSONANTS[key]) out.push({ kind: 'c', text: key, double: false });
+    if (prev && prev.kind === 'c' && prev.text.toLowerCase() === key.toLowerCase()) {
+      prev.double = true;
+      if (key !== key.toLowerCase()) prev.text = key; // SSif: the capital marks the emphatic
+    } else if (CONSONANTS[key]) out.push({ kind: 'c', text: key, double: false });
     i += di ? di.length : 1;
   }
   return out;
@@ -129,8 +131,8 @@ function consonantUnit(p: Piece): Unit {
 }
 
 /** Units (ranked Arabic options) for one Arabizi word. */
-export function wordUnits(word: string): Unit[] {
-  const ps = pieces(word);
+export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[] {
+  const ps = pieces(word, initialCapitalIsEmphatic);
   const units: Unit[] = [];
   const n = ps.length;
   const consonantCount = ps.filter((p) => p.kind === 'c').length;
@@ -155,10 +157,10 @@ export function wordUnits(word: string): Unit[] {
         continue;
       }
       if (v.startsWith('i') || v === 'ei') {
-        units.push(unit(['اي', 'إ', 'ي'], [0, 0.7, 0.9]));
+        units.push(unit(['اي', 'إ', 'ا', 'ي'], [0, 0.2, 0.5, 0.9]));
         continue;
       }
-      units.push(unit(['او', 'أ', 'و'], [0, 0.7, 0.9]));
+      units.push(unit(['او', 'أ', 'و', 'ا'], [0, 0.3, 0.6, 0.6]));
       continue;
     }
     if (last) {
@@ -173,7 +175,7 @@ export function wordUnits(word: string): Unit[] {
       units.push(vowelUnit(v, true));
       continue;
     }
-    if (v === 'a' && (next?.text === 'y' || next?.text === 'w') && !next.double) {
+    if (v === 'a' && (next?.text === 'y' || next?.text === 'w') && !next.double && ps[k + 2]?.kind !== 'v') {
       units.push(unit(['ا', ''], [0, 0.8])); // diphthong: kayn, 7wayj, dawr
       continue;
     }
@@ -185,6 +187,16 @@ export function wordUnits(word: string): Unit[] {
       if (closed && !(k + 2 >= n)) units.push(unit(['', 'ا'], [0, 0.6]));
       else if (cvcvcEnd) units.push(unit(['', 'ا'], [0, 0.4]));
       else units.push(unit(['ا', ''], [0, 0.5]));
+      continue;
+    }
+    const closed = next?.kind === 'c' && (next.double || ps[k + 2]?.kind === 'c');
+    if ((v === 'i' || v === 'o') && closed) {
+      // Short kasra/damma in a closed syllable (timsa7, morbba3) is not written.
+      units.push(unit(['', v === 'i' ? 'ي' : 'و'], [0, 0.5]));
+      continue;
+    }
+    if (v === 'o') {
+      units.push(unit(['و', ''], [0, 0.4]));
       continue;
     }
     units.push(vowelUnit(v, false));
@@ -200,7 +212,7 @@ function vowelUnit(v: string, last: boolean): Unit {
   if (v === 'ou' || v === 'o' || v === 'u' || v === 'oo' || v === 'ouu')
     return unit(['و', ''], [0, last ? 2 : 1]);
   if (v === 'i' || v === 'ee' || v === 'ii' || v === 'ie') return unit(['ي', ''], [0, last ? 2 : 1.1]);
-  if (v === 'ia' || v === 'ya') return unit(['يا', 'ية'], [0, 0.5]);
+  if (v === 'ia' || v === 'ya') return last ? unit(['ية', 'يا'], [0, 0.5]) : unit(['يا', 'ي'], [0, 0.5]);
   if (v === 'oua' || v === 'ua' || v === 'oa') return unit(['وا'], [0]);
   if (v === 'ea' || v === 'ae') return unit(['ا'], [0]);
   // Other vowel clusters: write each vowel letter that is long in Darija spelling.
@@ -214,10 +226,15 @@ function vowelUnit(v: string, last: boolean): Unit {
 
 function finalA(ps: Piece[], k: number, consonantCount: number): Unit {
   const prev = ps[k - 1];
-  const pronounSuffix = prev?.kind === 'c' && (prev.text === 'n' || prev.text === 'h') && !prev.double;
   const beforePrev = ps[k - 2];
+  // Pronoun and verb endings -ha/-na after a consonant or i (dyalha, 3ndna, bghina) are written ا.
+  const pronounSuffix =
+    prev?.kind === 'c' &&
+    (prev.text === 'n' || prev.text === 'h') &&
+    !prev.double &&
+    (beforePrev?.kind === 'c' || beforePrev?.text === 'i');
   if (prev?.text === 'y' && beforePrev?.kind === 'v' && beforePrev.text.endsWith('i'))
     return unit(['ة', 'ا'], [0, 0.6]);
-  if (pronounSuffix || consonantCount < 3) return unit(['ا', 'ة', 'ى'], [0, 0.7, 1.4]);
+  if (pronounSuffix || consonantCount < 2 || ps.length <= 3) return unit(['ا', 'ة', 'ى'], [0, 0.7, 1.4]);
   return unit(['ة', 'ا'], [0, 0.5]);
 }

@@ -10,6 +10,7 @@ import { DARIJA_LEXICON_SOURCE } from './darija-lexicon.js';
 
 const MAX_WORD = 64;
 const MAX_CANDIDATES = 8;
+const LM_WEIGHT = Number(globalThis.process?.env?.KHIDMA_LM_WEIGHT ?? 0.5);
 
 /** Folds Arabizi spelling variants onto one lookup key (vowels, doubling, digit/letter pairs). */
 export function arabiziKey(word: string): string {
@@ -63,9 +64,24 @@ function loadLexicon(): Map<string, LexEntry> {
         for (const a of arabic) if (!existing.arabic.includes(a)) existing.arabic.push(a);
       } else lexicon.set(key, { arabic: [...arabic], spellings });
     }
-    for (const a of arabic) if (!reverse.has(a)) reverse.set(a, spellings[0] as string);
+    for (const a of arabic) {
+      if (reverse.has(a)) continue;
+      const sameArticle = spellings.find((sp) => hasArticle(sp) === a.startsWith('ال'));
+      reverse.set(a, sameArticle ?? (spellings[0] as string));
+    }
   }
   return lexicon;
+}
+
+/** An Arabizi spelling that carries the article: lmo9ata3a, l'idara, el-bab, ddar (assimilated). */
+function hasArticle(sp: string): boolean {
+  return sp.length > 3 && /^(?:l(?![aeiouy])|l'|el|al)|^([bcdjlnrstz])\1/i.test(sp);
+}
+
+/** Lexicon forms whose article matches the spelling's come first (lmo9ata3a -> المقاطعة, dar -> دار). */
+function byArticle(forms: string[], spelling: string): string[] {
+  const want = hasArticle(spelling);
+  return [...forms].sort((a, b) => Number(a.startsWith('ال') !== want) - Number(b.startsWith('ال') !== want));
 }
 
 /** Reverse lexicon: Arabic-script Darija word -> its most common Arabizi spelling. */
@@ -87,12 +103,12 @@ function beam(units: Unit[], width: number): { text: string; cost: number }[] {
   return states;
 }
 
-function ruleCandidates(word: string): string[] {
-  const units = wordUnits(word);
+function ruleCandidates(word: string, initialCapitalIsEmphatic: boolean): string[] {
+  const units = wordUnits(word, initialCapitalIsEmphatic);
   if (units.length === 0) return [];
   const raw = beam(units, 24);
   // Re-rank: rule cost plus the Darija character model's surprise per character.
-  const scored = raw.map((c) => ({ text: c.text, score: c.cost - scoreArabicWord(c.text) }));
+  const scored = raw.map((c) => ({ text: c.text, score: c.cost - LM_WEIGHT * scoreArabicWord(c.text) }));
   scored.sort((a, b) => a.score - b.score);
   const seen = new Set<string>();
   const out: string[] = [];
@@ -107,14 +123,14 @@ function ruleCandidates(word: string): string[] {
 const LATIN_WORD = /^[A-Za-z0-9\u00c0-\u024f'’]+$/;
 
 /** Ranked Arabic-script candidates for one Arabizi word (lexicon spellings first). */
-export function arabiziCandidates(word: string): string[] {
+export function arabiziCandidates(word: string, opts: { sentenceInitial?: boolean } = {}): string[] {
   if (typeof word !== 'string') return [];
   const w = word.trim().slice(0, MAX_WORD);
   if (!w || !LATIN_WORD.test(w) || /^[0-9]+$/.test(w)) return [];
   const lex = loadLexicon();
   const out: string[] = [];
   const hit = lex.get(arabiziKey(w));
-  if (hit) out.push(...hit.arabic);
+  if (hit) out.push(...byArticle(hit.arabic, w));
   // Prefixed forms: l-/el- article, w- "and", b- "with", f- "in" in front of a known word.
   if (!hit) {
     const m = /^(?:(w|ou|o)|(b|f|l|el|al|fl|fel|bl|bel|wl|wel))(.{3,})$/i.exec(w);
@@ -126,7 +142,10 @@ export function arabiziCandidates(word: string): string[] {
       }
     }
   }
-  for (const c of ruleCandidates(w.replace(/[’']/g, ''))) if (!out.includes(c)) out.push(c);
+  // A capital first letter is an emphatic (Tri9, Sbah) unless it only starts a sentence.
+  const bare = w.replace(/[’']/g, '');
+  const emphatic = !opts.sentenceInitial && /^[TSDZH][a-z0-9]/.test(bare);
+  for (const c of ruleCandidates(bare, emphatic)) if (!out.includes(c)) out.push(c);
   return out.slice(0, MAX_CANDIDATES);
 }
 
@@ -145,8 +164,10 @@ const TOKEN = /[A-Za-z\u00c0-\u024f0-9]+(?:['’][A-Za-z\u00c0-\u024f0-9]+)*/g;
 export function arabiziToArabic(text: string): string {
   if (typeof text !== 'string' || text.length === 0) return '';
   const src = text.length > 1_000_000 ? text.slice(0, 1_000_000) : text;
-  return src.replace(TOKEN, (word) => {
+  return src.replace(TOKEN, (word, offset: number) => {
     if (/^[0-9]+$/.test(word)) return word;
-    return arabiziCandidates(word)[0] ?? word;
+    const before = src.slice(Math.max(0, offset - 3), offset);
+    const sentenceInitial = offset === 0 || /[.!?؟]\s*$/.test(before);
+    return arabiziCandidates(word, { sentenceInitial })[0] ?? word;
   });
 }

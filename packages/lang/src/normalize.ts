@@ -38,6 +38,15 @@ const SEARCH_MAP = new Map<number, string>([
   [0x00e6, 'ae'],
 ]);
 
+// Dense lookup for the hot loop: code unit -> folded code unit (0 = unchanged); multi-letter folds
+// (ɣ -> gh, ß -> ss ...) stay in SEARCH_MAP and are flagged with 0xffff.
+const FOLD_TABLE = new Uint16Array(0x10000);
+for (const [code, to] of SEARCH_MAP) FOLD_TABLE[code] = to.length === 1 ? to.charCodeAt(0) : 0xffff;
+for (let d = 0; d < 10; d++) {
+  FOLD_TABLE[0x0660 + d] = 0x30 + d;
+  FOLD_TABLE[0x06f0 + d] = 0x30 + d;
+}
+
 // Display mode only repairs encoding variants; it keeps diacritics and letters as written.
 const DISPLAY_MAP = new Map<number, string>([
   [0x06cc, 'ي'],
@@ -154,82 +163,130 @@ function keepsZwj(s: string, i: number): boolean {
   return (prev >= 0xdc00 && prev <= 0xdfff) || prev === 0xfe0f;
 }
 
+// Character classes for the search loop, precomputed once so the hot loop is one table read.
+const C_OTHER = 0;
+const C_SKIP = 1;
+const C_SPACE = 2;
+const C_APOS = 3;
+const C_LETTER = 4;
+const C_DIGIT = 5;
+const C_PUNCT = 6;
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (isCombining(c) || isArabicMark(c) || isInvisible(c)) CLASS[c] = C_SKIP;
+  else if (isSpace(c)) CLASS[c] = C_SPACE;
+  else if (isApostrophe(c)) CLASS[c] = C_APOS;
+  else if (isLetterCode(c)) CLASS[c] = C_LETTER;
+  else if (c >= 0x30 && c <= 0x39) CLASS[c] = C_DIGIT;
+  else if (c < 0x80) CLASS[c] = C_PUNCT;
+  else CLASS[c] = C_OTHER;
+}
+
 function normalizeSearch(text: string): string {
   const src = text.normalize('NFKD').toLowerCase();
   const n = src.length;
   const out = new Uint16Array(n * 2 + 4);
   let o = 0;
-  let wordStart = 0; // index in out where the current word began
+  let wordStart = 0; // index in out where the current word began (for elisions)
   let runEmphatic = false; // the last letter was repeated 3+ times
-  let hasDigitLetterMix = false;
-  let lastWasDigit = false;
-  let lastWasLetter = false;
+  // The current run of ASCII letters and digits: Arabizi words mix them (3lach, m3a, 5dma).
+  let alnumStart = -1;
+  let runDigit = false;
+  let runLetter = false;
+  const mixed: number[] = []; // [start, end) pairs in out
+  const endRun = (): void => {
+    if (alnumStart >= 0 && runDigit && runLetter && o > alnumStart) mixed.push(alnumStart, o);
+    alnumStart = -1;
+    runDigit = runLetter = false;
+  };
   for (let i = 0; i < n; i++) {
     const c = src.charCodeAt(i);
-    if (isCombining(c) || isArabicMark(c) || isInvisible(c)) continue;
-    if (isSpace(c) || isApostrophe(c)) {
-      if (isApostrophe(c) && o > wordStart && isLetterCode(src.charCodeAt(i + 1))) {
+    let code = c;
+    const folded = FOLD_TABLE[c] as number;
+    if (folded === 0xffff) {
+      const mapped = SEARCH_MAP.get(c) as string;
+      if (runEmphatic) o--;
+      runEmphatic = false;
+      endRun();
+      for (let k = 0; k < mapped.length; k++) out[o++] = mapped.charCodeAt(k);
+      continue;
+    }
+    if (folded !== 0) code = folded;
+    const cls = CLASS[code] as number;
+    if (cls === C_SKIP) continue;
+    if (cls === C_SPACE || cls === C_APOS) {
+      if (runEmphatic) o--;
+      runEmphatic = false;
+      if (cls === C_APOS && o > wordStart && CLASS[src.charCodeAt(i + 1)] === C_LETTER) {
         const word = String.fromCharCode(...out.subarray(wordStart, o));
         if (ELISIONS.has(word)) {
           o = wordStart;
+          alnumStart = -1;
+          runDigit = runLetter = false;
           continue;
         }
       }
-      if (runEmphatic) o--;
-      runEmphatic = false;
+      endRun();
       if (o > 0 && out[o - 1] !== 0x20) out[o++] = 0x20;
       wordStart = o;
-      lastWasDigit = lastWasLetter = false;
       continue;
     }
-    let code = c;
-    const mapped = SEARCH_MAP.get(c);
-    if (mapped !== undefined) {
-      if (mapped.length !== 1) {
-        if (runEmphatic) o--;
-        runEmphatic = false;
-        for (let k = 0; k < mapped.length; k++) out[o++] = mapped.charCodeAt(k);
-        lastWasLetter = true;
+    if (cls === C_LETTER) {
+      if (o >= 2 && out[o - 1] === code && out[o - 2] === code) {
+        runEmphatic = true; // a third identical letter: emphasis, not spelling
         continue;
       }
-      code = mapped.charCodeAt(0);
-    } else if (code >= 0x0660 && code <= 0x0669) code = code - 0x0660 + 0x30;
-    else if (code >= 0x06f0 && code <= 0x06f9) code = code - 0x06f0 + 0x30;
-    const letter = isLetterCode(code);
-    const digit = code >= 0x30 && code <= 0x39;
-    if ((digit && lastWasLetter) || (letter && lastWasDigit)) hasDigitLetterMix = true;
-    lastWasDigit = digit;
-    lastWasLetter = letter;
-    if (letter && o >= 2 && out[o - 1] === code && out[o - 2] === code) {
-      runEmphatic = true; // a third identical letter: emphasis, not spelling
+      if (runEmphatic && out[o - 1] !== code) {
+        o--;
+        runEmphatic = false;
+      }
+      if (code < 0x80) {
+        if (alnumStart < 0) alnumStart = o;
+        runLetter = true;
+      } else endRun();
+      out[o++] = code;
       continue;
     }
-    if (runEmphatic && out[o - 1] !== code) {
+    if (runEmphatic) {
       o--;
       runEmphatic = false;
     }
-    if (!letter && !digit && c < 0x80 && o > wordStart) {
-      // ASCII punctuation ends a word (for elision detection) but is kept.
+    if (cls === C_DIGIT) {
+      if (alnumStart < 0) alnumStart = o;
+      runDigit = true;
       out[o++] = code;
-      wordStart = o;
       continue;
     }
+    endRun();
     out[o++] = code;
+    // ASCII punctuation ends a word for elision detection (it is kept).
+    if (cls === C_PUNCT) wordStart = o;
   }
   if (runEmphatic) o--;
+  endRun();
   while (o > 0 && out[o - 1] === 0x20) o--;
-  let result = decodeUtf16(out, o);
-  if (hasDigitLetterMix) result = result.replace(MIXED_TOKEN, arabiziDigitsToLetters);
-  return result;
+  if (mixed.length === 0) return decodeUtf16(out, o);
+  let result = '';
+  let pos = 0;
+  for (let k = 0; k < mixed.length; k += 2) {
+    const start = mixed[k] as number;
+    const end = Math.min(mixed[k + 1] as number, o);
+    if (start >= end) continue;
+    result += decodeUtf16(out.subarray(pos, start), start - pos);
+    result += arabiziDigitsToLetters(decodeUtf16(out.subarray(start, end), end - start));
+    pos = end;
+  }
+  return result + decodeUtf16(out.subarray(pos, o), o - pos);
 }
 
 function decodeUtf16(buf: Uint16Array, len: number): string {
   let s = '';
-  for (let i = 0; i < len; i += 8192) s += String.fromCharCode(...buf.subarray(i, Math.min(len, i + 8192)));
+  // apply() takes the typed array as array-like arguments (no iterator), in chunks under the arg limit.
+  for (let i = 0; i < len; i += 4096)
+    s += String.fromCharCode.apply(null, buf.subarray(i, Math.min(len, i + 4096)) as unknown as number[]);
   return s;
 }
 
-const MIXED_TOKEN = /[a-z0-9]*[a-z][0-9][a-z0-9]*|[a-z0-9]*[0-9][a-z][a-z0-9]*/g;
 // Ordinals and units written after numbers are not Arabizi: 2eme, 10h30, 5kg, 100dh.
 const NUMERIC_WITH_UNIT =
   /^[0-9]+(?:eme|er|ere|e|nd|st|rd|th|h|h[0-9]+|min|mn|s|km|kg|g|mg|m|cm|mm|l|ml|dh|dhs|mad|x|k|am|pm|mb|gb|go|mo|ko|kb|ans?)$/;

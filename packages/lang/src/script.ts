@@ -46,7 +46,11 @@ function isIrcamLatin(c: number): boolean {
     c === 0x025b ||
     c === 0x0194 ||
     c === 0x0190 ||
-    c === 0x1e0c || c === 0x1e0d || c === 0x1e24 || c === 0x1e25 || c === 0x1e5a ||
+    c === 0x1e0c ||
+    c === 0x1e0d ||
+    c === 0x1e24 ||
+    c === 0x1e25 ||
+    c === 0x1e5a ||
     c === 0x1e5b ||
     c === 0x1e62 ||
     c === 0x1e63 ||

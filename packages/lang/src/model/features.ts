@@ -52,6 +52,10 @@ export function foldCode(c: number): number {
   return 0;
 }
 
+// foldCode for every UTF-16 code unit, precomputed: the scan loop does one typed-array read per char.
+const FOLD = new Int32Array(0x10000);
+for (let c = 0; c < 0x10000; c++) FOLD[c] = foldCode(c);
+
 function mix(h: number, c: number): number {
   return Math.imul(h ^ c, FNV);
 }
@@ -77,7 +81,7 @@ export function extractFeatures(
   let wordLen = 0;
   let words = 0;
   for (let i = start; i <= stop; i++) {
-    const c0 = i < stop ? foldCode(text.charCodeAt(i)) : 0;
+    const c0 = i < stop ? (FOLD[text.charCodeAt(i)] as number) : 0;
     if (c0 < 0) continue;
     if (c0 === 0) {
       if (wordLen === 0) continue;

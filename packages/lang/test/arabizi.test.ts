@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { arabicToArabizi, arabiziCandidates, arabiziToArabic } from '../src/index.js';
+
+describe('arabiziToArabic', () => {
+  it('writes frequent Darija words as Moroccans spell them in Arabic script', () => {
+    expect(arabiziToArabic('bghit')).toBe('بغيت');
+    expect(arabiziToArabic('khassni')).toBe('خاصني');
+    expect(arabiziToArabic('wach')).toBe('واش');
+    expect(arabiziToArabic('dyal')).toBe('ديال');
+    expect(arabiziToArabic('bzaf')).toBe('بزاف');
+  });
+
+  it('treats spelling variants of a lexicon word alike (digits, ch/sh, doubled letters)', () => {
+    for (const v of ['khassni', '5assni', 'khasni', 'khessni']) expect(arabiziToArabic(v)).toBe('خاصني');
+    for (const v of ['chno', 'chnou', 'shno']) expect(arabiziToArabic(v)).toBe('شنو');
+  });
+
+  it('applies letter rules to unknown words: 3=ع 7=ح 9=ق gh=غ kh=خ ch=ش and final -a as ة on nouns', () => {
+    expect(arabiziToArabic('m3za')).toBe('معزة');
+    expect(arabiziToArabic('7out')).toBe('حوت');
+    expect(arabiziToArabic('9lb')).toBe('قلب');
+    expect(arabiziToArabic('ghzal')).toBe('غزال');
+    expect(arabiziToArabic('khdma')).toBe('خدمة');
+  });
+
+  it('reads capitals inside a word as emphatics (T=ط S=ص D=ض)', () => {
+    expect(arabiziToArabic('nachaT')).toBe('نشاط');
+    expect(arabiziToArabic('mriD')).toBe('مريض');
+  });
+
+  it('reads an initial geminate as the assimilated article', () => {
+    expect(arabiziToArabic('ddar')).toBe('الدار');
+  });
+
+  it('transliterates a sentence word by word and keeps punctuation and numbers', () => {
+    expect(arabiziToArabic('salam, bghit 2 wra9i!')).toMatch(/^سلام, بغيت 2 [^a-z]+!$/);
+    expect(arabiziToArabic('wach khassni n3mer le formulaire?')).toMatch(/^واش خاصني نعمر [^a-z]+\?$/);
+  });
+
+  it('never throws on bad input', () => {
+    expect(arabiziToArabic('')).toBe('');
+    expect(arabiziToArabic(null as unknown as string)).toBe('');
+    expect(() => arabiziToArabic('\ud800abc😀')).not.toThrow();
+  });
+});
+
+describe('arabiziCandidates', () => {
+  it('ranks the lexicon spelling first and offers alternatives for ambiguous words', () => {
+    const c = arabiziCandidates('daba');
+    expect(c[0]).toBe('دابا');
+    expect(c.length).toBeGreaterThan(1);
+  });
+
+  it('offers both ه and ح for an h written without digits', () => {
+    const c = arabiziCandidates('hmar');
+    expect(c).toContain('حمار');
+    expect(c).toContain('همار');
+  });
+
+  it('returns no more than eight unique candidates', () => {
+    const c = arabiziCandidates('tomobil');
+    expect(c.length).toBeLessThanOrEqual(8);
+    expect(new Set(c).size).toBe(c.length);
+  });
+
+  it('returns [] for numbers, Arabic script and empty input', () => {
+    expect(arabiziCandidates('2024')).toEqual([]);
+    expect(arabiziCandidates('بغيت')).toEqual([]);
+    expect(arabiziCandidates('')).toEqual([]);
+  });
+});
+
+describe('arabicToArabizi', () => {
+  it('uses chat conventions: ع=3 ح=7 ق=9 خ=kh غ=gh ش=ch', () => {
+    expect(arabicToArabizi('عقد')).toBe('39d');
+    expect(arabicToArabizi('حوت')).toBe('7out');
+    expect(arabicToArabizi('خروف')).toBe('khrouf');
+    expect(arabicToArabizi('غزال')).toBe('ghzal');
+  });
+
+  it('prefers the usual spelling of lexicon words', () => {
+    expect(arabicToArabizi('بغيت نعرف شنو خاصني')).toBe('bghit n3rf chno khassni');
+  });
+
+  it('assimilates the article before sun letters', () => {
+    expect(arabicToArabizi('الشمس')).toBe('chchms');
+    expect(arabicToArabizi('القمر')).toBe('l9mr');
+  });
+
+  it('converts Arabic punctuation and digits', () => {
+    expect(arabicToArabizi('واش كاين؟ ٢٠٢٤، صافي')).toBe('wach kayn? 2024, safi');
+  });
+
+  it('never throws on bad input', () => {
+    expect(arabicToArabizi('')).toBe('');
+    expect(arabicToArabizi(undefined as unknown as string)).toBe('');
+  });
+});
