@@ -134,9 +134,9 @@ export class Gateway {
   }
 
   /** Pre-flight quota check; throws a 429 with Retry-After and x-ratelimit-* headers when denied. */
-  async admit(ctx: RequestContext, tokens: number): Promise<Record<string, string>> {
+  async admit(ctx: RequestContext, estimate: () => number): Promise<Record<string, string>> {
     if (!ctx.quota || !hasLimits(ctx.quota)) return {};
-    const d: QuotaDecision = await this.limiter.check(ctx.quota, { tokens });
+    const d: QuotaDecision = await this.limiter.check(ctx.quota, { tokens: estimate() });
     if (d.allowed) return d.headers;
     throw new GatewayError(429, quotaMessage(d), {
       type: 'rate_limit_error',
@@ -150,7 +150,7 @@ export class Gateway {
     const ts = new Date().toISOString();
     const vm = this.virtual.get(req.model);
     if (!vm && !this.router.has(req.model)) throw modelNotFound(req.model);
-    const headers = await this.admit(ctx, estimateRequestTokens(req));
+    const headers = await this.admit(ctx, () => estimateRequestTokens(req));
     const stream = req.stream === true;
 
     let route: RouteInfo;
@@ -194,7 +194,8 @@ export class Gateway {
       publicModel: req.model,
       includeUsage: req.stream_options?.include_usage === true,
       usageOnFinishChunk: ctx.mistralClient === true,
-      promptTokensEstimate: estimatePromptTokens(req),
+      // Only needed when the upstream reports no usage: computed lazily.
+      promptTokensEstimate: () => estimatePromptTokens(req),
       startedAt,
       restorer: route.restorer as (() => TextRestorer) | undefined,
       onResponseText: plan?.onResponseText?.bind(plan),
@@ -247,7 +248,7 @@ export class Gateway {
     const startedAt = performance.now();
     const ts = new Date().toISOString();
     if (!this.router.has(req.model)) throw modelNotFound(req.model);
-    const headers = await this.admit(ctx, estimateEmbeddingTokens(req));
+    const headers = await this.admit(ctx, () => estimateEmbeddingTokens(req));
     try {
       const r = await this.router.embeddings(req, ctx);
       r.response.model = req.model;

@@ -9,19 +9,31 @@ export interface Windows {
   monthResetMs: number;
 }
 
+let cachedDayNumber = -1;
+let cached = { day: '', dayStart: 0, month: '', nextMonth: 0 };
+
 export function windowsAt(now: number): Windows {
-  const minuteStart = Math.floor(now / 60_000) * 60_000;
-  const d = new Date(now);
-  const dayStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  const nextMonth = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-  const month = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  const minuteStart = now - (now % 60_000);
+  const dayNumber = Math.floor(now / 86_400_000);
+  // Day and month labels change once a day: recompute them only then (this runs on every request).
+  if (dayNumber !== cachedDayNumber) {
+    const d = new Date(now);
+    const dayStart = dayNumber * 86_400_000;
+    cached = {
+      day: new Date(dayStart).toISOString().slice(0, 10),
+      dayStart,
+      month: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`,
+      nextMonth: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1),
+    };
+    cachedDayNumber = dayNumber;
+  }
   return {
     minute: String(minuteStart / 60_000),
     minuteResetMs: minuteStart + 60_000 - now,
-    day: new Date(dayStart).toISOString().slice(0, 10),
-    dayResetMs: dayStart + 86_400_000 - now,
-    month,
-    monthResetMs: nextMonth - now,
+    day: cached.day,
+    dayResetMs: cached.dayStart + 86_400_000 - now,
+    month: cached.month,
+    monthResetMs: cached.nextMonth - now,
   };
 }
 

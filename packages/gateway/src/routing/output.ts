@@ -24,7 +24,7 @@ export interface OutputOptions {
    * instead of a separate empty-choices chunk.
    */
   usageOnFinishChunk?: boolean;
-  promptTokensEstimate: number;
+  promptTokensEstimate: () => number;
   /** performance.now() when the request arrived. */
   startedAt: number;
   restorer?: () => TextRestorer;
@@ -44,11 +44,12 @@ class TextTap {
 function finalUsage(usage: Usage | undefined, o: OutputOptions, completionText: string) {
   if (usage) return { usage, usageSource: 'provider' as const };
   const completion = estimateTokens(completionText);
+  const prompt = o.promptTokensEstimate();
   return {
     usage: {
-      prompt_tokens: o.promptTokensEstimate,
+      prompt_tokens: prompt,
       completion_tokens: completion,
-      total_tokens: o.promptTokensEstimate + completion,
+      total_tokens: prompt + completion,
     },
     usageSource: 'estimate' as const,
   };
