@@ -1,3 +1,4 @@
+import { findCues } from './cues.js';
 import { scanAddresses } from './scan/addresses.js';
 import type { Candidate, ScanInput } from './scan/candidate.js';
 import { scanCodes, scanPlates } from './scan/codes.js';
@@ -74,8 +75,8 @@ export function analyze(text: string, options: DetectOptions = {}): Analysis {
   if (typeof text !== 'string') throw new TypeError('detectPii expects a string');
   if (text.length > MAX_INPUT_CHARS) throw new RangeError(`text longer than ${MAX_INPUT_CHARS} characters`);
   const low = foldText(text);
-  const input: ScanInput = { text, low, out: [] };
   const tokens = tokenize(low);
+  const input: ScanInput = { text, low, out: [], cues: findCues(low, tokens) };
   scanEmails(input, tokens);
   scanNumbers(input, tokens);
   scanCodes(input, tokens);

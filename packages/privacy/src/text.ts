@@ -25,26 +25,33 @@ for (let c = 0x2000; c <= 0x200f; c++) FOLD[String.fromCharCode(c)] = ' ';
 for (let c = 0x2028; c <= 0x202e; c++) FOLD[String.fromCharCode(c)] = ' ';
 for (let c = 0x2060; c <= 0x206f; c++) FOLD[String.fromCharCode(c)] = ' ';
 
-const FOLD_RE =
-  /[\u00a0\u00ad\u00e0-\u017f\u0622\u0623\u0625\u0629\u061c\u0649\u0660-\u0669\u0671-\u0673\u06a9\u06aa\u06c0\u06c3\u06cc\u06cd\u06f0-\u06f9\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/g;
+// Lowercase + fold table for code units below U+0800 (Latin, Arabic); a few others handled inline.
+const TABLE = new Uint16Array(0x800);
+for (let c = 0; c < 0x800; c++) {
+  const ch = String.fromCharCode(c);
+  const lower = ch.toLowerCase();
+  const base = lower.length === 1 ? lower : ch;
+  TABLE[c] = (FOLD[base] ?? base).charCodeAt(0);
+}
+// Uint16Array uses the platform byte order, little-endian on every platform Node supports.
+const decoder = new TextDecoder('utf-16le');
 
-function foldChar(c: string): string {
-  return FOLD[c] ?? c;
+function foldHigh(c: number): number {
+  // Spaces and invisible formatting marks -> space; everything else above U+0800 is kept as is.
+  if ((c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) || (c >= 0x205f && c <= 0x206f)) return 32;
+  if (c === 0x3000 || c === 0xfeff || c === 0x180e) return 32;
+  return c;
 }
 
-/** Lowercased, folded copy of `text` with exactly the same length. */
+/** Lowercased, folded copy of `text` with exactly the same length (one code unit in, one out). */
 export function foldText(text: string): string {
-  let lower = text.toLowerCase();
-  if (lower.length !== text.length) {
-    // A few characters (e.g. U+0130) lowercase to two code units; lowercase one by one instead.
-    const parts: string[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const l = text[i]!.toLowerCase();
-      parts.push(l.length === 1 ? l : text[i]!);
-    }
-    lower = parts.join('');
+  const n = text.length;
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    out[i] = c < 0x800 ? TABLE[c]! : foldHigh(c);
   }
-  return lower.replace(FOLD_RE, foldChar);
+  return decoder.decode(out);
 }
 
 export function isDigit(c: number): boolean {

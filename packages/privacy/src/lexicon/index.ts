@@ -1,5 +1,6 @@
 import { foldText, foldValue } from '../text.js';
 import type { SensitiveCategory } from '../types.js';
+import { RAW_CUES } from './cue-words.js';
 import {
   ABD_SUFFIXES,
   FAMILY_ARABIC,
@@ -37,6 +38,8 @@ export const F = {
   INTRO_LAST: 8192,
   /** First word of a trade-register cue ("RC", "registre", "السجل"). */
   RC_CUE: 16384,
+  /** Last word of a context cue (see cue-words.ts). */
+  CUE: 32768,
 } as const;
 export const NAME_CORE = F.GIVEN | F.FAMILY;
 
@@ -102,6 +105,15 @@ for (const cue of INTRO_CUES) {
   if (last) add(last, F.INTRO_LAST);
 }
 for (const w of ['rc', 'r', 'registre', 'السجل', 'س']) add(w, F.RC_CUE);
+for (const list of Object.values(RAW_CUES)) {
+  for (const cue of list) {
+    const last = foldText(cue)
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean)
+      .pop();
+    if (last) add(last, F.CUE);
+  }
+}
 
 for (const city of CITIES.split('|')) {
   const tokens = foldValue(city.trim())

@@ -1,3 +1,4 @@
+import type { CueHits } from '../cues.js';
 import type { PiiType } from '../types.js';
 
 /** A detection before overlap resolution. */
@@ -13,4 +14,6 @@ export interface ScanInput {
   text: string;
   low: string;
   out: Candidate[];
+  /** Context cue positions (see cues.ts). */
+  cues: CueHits;
 }

@@ -73,10 +73,10 @@ export function scanCodes(input: ScanInput, tokens: Tokens): void {
     )
       continue;
     // A product/order cue closer than the type's own cue wins: "réf AB1234" is a product code.
-    const negEnd = lastCueEnd(low, i - 25, i, 'negative');
+    const negEnd = lastCueEnd(input, i - 25, i, 'negative');
     const push = (type: 'CIN' | 'PASSPORT' | 'MASSAR' | 'PLATE', base: number, category: CueCategory) => {
-      const negative = negEnd !== -1 && negEnd > lastCueEnd(low, i - 40, i, category);
-      const cue = !negative && hasCueNear(low, i, k, category, 40, 12);
+      const negative = negEnd !== -1 && negEnd > lastCueEnd(input, i - 40, i, category);
+      const cue = !negative && hasCueNear(input, i, k, category, 40, 12);
       let score = base;
       if (negative) score = Math.min(score, 0.45);
       else if (cue) score = Math.max(score + 0.15, upper ? 0.95 : 0.85);
@@ -111,6 +111,12 @@ function tryIban(input: ScanInput, i: number, j: number): boolean {
   if (!isValidMoroccanIban(`MA${digits}`)) return false;
   out.push({ type: 'IBAN', start: i, end, score: 0.99 });
   return true;
+}
+
+function num(low: string, s: number, e: number): number {
+  let v = 0;
+  for (let i = s; i < e; i++) v = v * 10 + (low.charCodeAt(i) - 48);
+  return v;
 }
 
 function isPlateSep(c: number): boolean {
@@ -151,14 +157,19 @@ export function scanPlates(input: ScanInput, tokens: Tokens): void {
       continue;
     const leftLen = le - ls;
     const rightLen = re - b;
-    const region = (s: number, e: number) => Number(low.slice(s, e));
-    const ltr = leftLen >= 2 && leftLen <= 5 && rightLen <= 2 && region(b, re) >= 1 && region(b, re) <= 89;
+    const ltr =
+      leftLen >= 2 && leftLen <= 5 && rightLen <= 2 && num(low, b, re) >= 1 && num(low, b, re) <= 89;
     const rtl =
-      arabic && rightLen >= 2 && rightLen <= 5 && leftLen <= 2 && region(ls, le) >= 1 && region(ls, le) <= 89;
+      arabic &&
+      rightLen >= 2 &&
+      rightLen <= 5 &&
+      leftLen <= 2 &&
+      num(low, ls, le) >= 1 &&
+      num(low, ls, le) <= 89;
     if (!ltr && !rtl) continue;
     const serialLen = ltr ? leftLen : rightLen;
     if (!strongSep && (serialLen < 3 || c === 0x0648)) continue; // "2 و 3" is a count, not a plate
-    const cue = hasCueNear(low, ls, re, 'plate', 40, 20);
+    const cue = hasCueNear(input, ls, re, 'plate', 40, 20);
     let score: number;
     if (arabic) score = cue ? 0.95 : 0.85;
     else score = strongSep ? (cue ? 0.95 : 0.8) : cue ? 0.8 : 0.45;

@@ -99,10 +99,10 @@ export function plausibleDmy(d: number, m: number, y: number): boolean {
  */
 export function isBirthDate(input: ScanInput, start: number, end: number): boolean {
   const { low } = input;
-  const cueEnd = lastCueEnd(low, start - 40, start, 'birth');
+  const cueEnd = lastCueEnd(input, start - 40, start, 'birth');
   if (cueEnd !== -1) {
     for (let i = cueEnd; i < start; i++) if (isDigit(low.charCodeAt(i))) return false;
     return true;
   }
-  return hasCueIn(low, end, end + 6, 'birth');
+  return hasCueIn(input, end, end + 6, 'birth');
 }

@@ -121,29 +121,39 @@ function plusStart(low: string, gs: number): number {
   return p > 0 && low.charCodeAt(p - 1) === 40 ? p - 1 : p; // keep the "(" of "(+212)"
 }
 
+const NO_DATE = { groups: 0, end: -1 };
+
+function groupLen(g: number[], k: number): number {
+  return g[2 * k + 1]! - g[2 * k]!;
+}
+
+/** The single separator character after group k, or 0 when the gap is longer. */
+function sepAfter(low: string, g: number[], k: number): number {
+  return g[2 * k + 2]! - g[2 * k + 1]! === 1 ? low.charCodeAt(g[2 * k + 1]!) : 0;
+}
+
 function dateAt(low: string, g: number[], s: number, groups: number): { groups: number; end: number } {
-  const len = (k: number) => g[2 * k + 1]! - g[2 * k]!;
-  const sepOf = (k: number) => low.slice(g[2 * k + 1], g[2 * k + 2]);
   if (s + 2 < groups) {
-    const sep1 = sepOf(s);
-    const sep2 = sepOf(s + 1);
-    if (sep1 === sep2 && (sep1 === '/' || sep1 === '.' || sep1 === '-')) {
-      const [a, b, c] = [len(s), len(s + 1), len(s + 2)];
+    const sep1 = sepAfter(low, g, s);
+    if (sep1 === sepAfter(low, g, s + 1) && (sep1 === 47 || sep1 === 46 || sep1 === 45)) {
+      // A date does not continue with another group in the same style ("06-02-91-36-58" is a phone).
+      if (s + 3 < groups && sepAfter(low, g, s + 2) === sep1) return NO_DATE;
+      const a = groupLen(g, s);
+      const b = groupLen(g, s + 1);
+      const c = groupLen(g, s + 2);
       const va = num(low, g[2 * s]!, g[2 * s + 1]!);
       const vb = num(low, g[2 * s + 2]!, g[2 * s + 3]!);
       const vc = num(low, g[2 * s + 4]!, g[2 * s + 5]!);
-      // A date does not continue with another group in the same style ("06-02-91-36-58" is a phone).
-      if (s + 3 < groups && sepOf(s + 2) === sep1) return { groups: 0, end: -1 };
       if (a <= 2 && b <= 2 && (c === 4 || c === 2) && plausibleDmy(va, vb, vc))
         return { groups: 3, end: g[2 * s + 5]! };
       if (a === 4 && b <= 2 && c <= 2 && plausibleDmy(vc, vb, va)) return { groups: 3, end: g[2 * s + 5]! };
     }
   }
-  if (len(s) <= 2 && s === groups - 1) {
+  if (groupLen(g, s) <= 2 && s === groups - 1) {
     const end = monthDateEnd(low, g[2 * s + 1]!);
     if (end !== -1) return { groups: 1, end };
   }
-  return { groups: 0, end: -1 };
+  return NO_DATE;
 }
 
 function ipv4At(low: string, g: number[], s: number, groups: number): boolean {
@@ -180,24 +190,30 @@ function classifyDigits(
   const len = d.length;
   if (len === 24) {
     if (!isValidRib(d)) return null;
-    const negative = hasCueIn(low, start - 25, start, 'negative') && !hasCueIn(low, start - 40, start, 'rib');
+    const negative =
+      hasCueIn(input, start - 25, start, 'negative') && !hasCueIn(input, start - 40, start, 'rib');
     return { type: 'RIB', score: negative ? 0.45 : 0.95 };
   }
   if (len === 15 && whole && isValidIce(d)) {
     const negative =
-      hasCueIn(low, start - 25, start, 'negative') && !hasCueNear(low, start, end, 'ice', 30, 0);
+      hasCueIn(input, start - 25, start, 'negative') && !hasCueNear(input, start, end, 'ice', 30, 0);
     return { type: 'ICE', score: negative ? 0.45 : 0.9 };
   }
   if (len >= 13 && len <= 19 && whole && isValidCard(d)) return { type: 'CARD', score: 0.9 };
   const phone = phoneShape(d, plus);
   if (phone > 0) {
-    if (hasCueIn(low, start - 25, start, 'negative') && !hasCueNear(low, start, end, 'phone', 30, 0))
+    if (hasCueIn(input, start - 25, start, 'negative') && !hasCueNear(input, start, end, 'phone', 30, 0))
       return { type: 'PHONE', score: 0.45 };
     return { type: 'PHONE', score: phone };
   }
-  if (len === 9 && whole && hasCueNear(low, start, end, 'cnss', 45, 0) && !amountAfter(low, end))
+  if (len === 9 && whole && hasCueNear(input, start, end, 'cnss', 45, 0) && !amountAfter(input, end))
     return { type: 'CNSS', score: 0.9 };
-  if ((len === 7 || len === 8) && whole && hasCueNear(low, start, end, 'if', 40, 0) && !amountAfter(low, end))
+  if (
+    (len === 7 || len === 8) &&
+    whole &&
+    hasCueNear(input, start, end, 'if', 40, 0) &&
+    !amountAfter(input, end)
+  )
     return { type: 'IF', score: 0.9 };
   return null;
 }
@@ -213,6 +229,10 @@ function phoneShape(d: string, plus: boolean): number {
   return 0;
 }
 
-function amountAfter(low: string, end: number): boolean {
-  return hasCueIn(low, end, end + 10, 'amount');
+function amountAfter(input: ScanInput, end: number): boolean {
+  const { low } = input;
+  let k = end;
+  while (k < low.length && k - end < 2 && low.charCodeAt(k) === 32) k++;
+  if (low.charCodeAt(k) === 37 || low.charCodeAt(k) === 0x20ac || low.charCodeAt(k) === 36) return true; // % € $
+  return hasCueIn(input, end, end + 10, 'amount');
 }
