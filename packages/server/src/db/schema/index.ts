@@ -4,6 +4,7 @@ export * from './audit.js';
 export * from './keys.js';
 export * from './knowledge.js';
 export * from './orgs.js';
+export * from './privacy.js';
 export type * from './quotas.js';
 export * from './settings.js';
 export * from './usage.js';
