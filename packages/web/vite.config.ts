@@ -21,6 +21,8 @@ function bundleBudget(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('./src/client', import.meta.url)),
   base: '/assets/',
+  // Workspace packages resolve to their TypeScript sources, so the client builds without `tsc -b` first.
+  resolve: { conditions: ['source', 'module', 'browser', 'production', 'default'] },
   plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), bundleBudget()],
   build: {
     outDir,

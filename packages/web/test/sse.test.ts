@@ -75,3 +75,14 @@ describe('screen-reader announcements of a streamed answer', () => {
     expect(said).toEqual(['Khassek la carte.', 'O 75 DH. واش بغيتي شي حاجة؟', 'Merci']);
   });
 });
+
+describe('Tamazight without a Tifinagh font', () => {
+  it('transcribes the whole Tamazight catalog to IRCAM Latin script', async () => {
+    const { latinTamazight } = await import('../src/client/lib/tifinagh-fallback.js');
+    const zgh = (await import('../src/messages/zgh.js')).default;
+    const latin = await latinTamazight(zgh);
+    expect(Object.keys(latin)).toEqual(Object.keys(zgh));
+    expect(Object.values(latin).some((v) => /[\u2D30-\u2D7F]/.test(v))).toBe(false);
+    expect(latin['lang.label']).toBe('tutlayt');
+  });
+});

@@ -20,6 +20,8 @@ export async function loadMessages(locale: LocaleId): Promise<Messages> {
 export interface I18n {
   locale: LocaleId;
   t: Translate;
+  /** Set when the device has no Tifinagh font (the switcher then adds the Latin name). */
+  tifinaghFallback?: boolean;
 }
 
 export const I18nContext = createContext<I18n>({ locale: 'en', t: (key) => key });
@@ -30,9 +32,9 @@ export function makeI18n(locale: LocaleId, messages: Messages): I18n {
 }
 
 /** Applies a locale to the document: lang, dir and the remembered choice (cookie read by the server). */
-export function applyDocumentLocale(locale: LocaleId, title: string): void {
+export function applyDocumentLocale(locale: LocaleId, title: string, langOverride?: string): void {
   const info = LOCALES[locale];
-  document.documentElement.lang = info.lang;
+  document.documentElement.lang = langOverride ?? info.lang;
   document.documentElement.dir = info.dir;
   document.title = title;
   // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie, also read by server-rendered pages.

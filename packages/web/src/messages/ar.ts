@@ -169,6 +169,8 @@ const ar: Messages = {
   'admin.providers.healthy': 'يعمل',
   'admin.providers.cooling': 'متوقف مؤقتا',
   'admin.providers.unknown': 'غير معروف',
+  'admin.providers.defaultPolicy':
+    'السياسة الافتراضية (المعطيات الشخصية بأسماء مستعارة فقط خارج المغرب؛ المعطيات الحساسة داخل المغرب فقط)',
   'admin.models.title': 'النماذج',
   'admin.models.id': 'النموذج',
   'admin.models.targets': 'الأهداف',

@@ -171,6 +171,8 @@ const aryLatn: Messages = {
   'admin.providers.healthy': 'khddam',
   'admin.providers.cooling': 'wa9ef chwiya',
   'admin.providers.unknown': 'ma m3roufch',
+  'admin.providers.defaultPolicy':
+    'siyasa l-3adiya (ma3tayat chakhsiya ghir b smiyat mosta3ara berra lmghrib; ma3tayat 7assassa ghir f lmghrib)',
   'admin.models.title': 'Les modèles',
   'admin.models.id': 'Modèle',
   'admin.models.targets': 'Les cibles',

@@ -169,6 +169,8 @@ const ary: Messages = {
   'admin.providers.healthy': 'خدام',
   'admin.providers.cooling': 'واقف شوية',
   'admin.providers.unknown': 'ما معروفش',
+  'admin.providers.defaultPolicy':
+    'السياسة العادية (المعطيات الشخصية غير بسميات مستعارة برا المغرب؛ المعطيات الحساسة غير فالمغرب)',
   'admin.models.title': 'النماذج',
   'admin.models.id': 'النموذج',
   'admin.models.targets': 'الأهداف',

@@ -172,6 +172,8 @@ const en = {
   'admin.providers.healthy': 'healthy',
   'admin.providers.cooling': 'cooling down',
   'admin.providers.unknown': 'unknown',
+  'admin.providers.defaultPolicy':
+    'default policy (personal data only pseudonymised outside Morocco; sensitive data only in Morocco)',
   'admin.models.title': 'Models',
   'admin.models.id': 'Model',
   'admin.models.targets': 'Targets',

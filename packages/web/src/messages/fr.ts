@@ -176,6 +176,8 @@ const fr: Messages = {
   'admin.providers.healthy': 'opérationnel',
   'admin.providers.cooling': 'en pause',
   'admin.providers.unknown': 'inconnu',
+  'admin.providers.defaultPolicy':
+    'politique par défaut (données personnelles seulement pseudonymisées hors du Maroc ; données sensibles seulement au Maroc)',
   'admin.models.title': 'Modèles',
   'admin.models.id': 'Modèle',
   'admin.models.targets': 'Cibles',

@@ -170,6 +170,8 @@ const zgh: Messages = {
   'admin.providers.healthy': 'ⵉⵙⵡⵓⵔⵉ',
   'admin.providers.cooling': 'ⵉⴱⴷⴷ ⵉ ⵢⴰⵏ ⵓⵣⵎⵣ',
   'admin.providers.unknown': 'ⵓⵔ ⵉⵜⵜⵓⵙⵙⵏ',
+  'admin.providers.defaultPolicy':
+    'ⵜⴰⵙⵔⵜⵉⵜ ⵜⴰⵎⵣⵡⴰⵔⵓⵜ (ⵉⵙⴼⴽⴰ ⵉⵏⵎⵉⴷⴰⵏⵏ ⵖⴰⵙ ⵙ ⵉⵙⵎⴰⵡⵏ ⵉⵎⵔⴹⵍⵏ ⴱⵕⵕⴰ ⵏ ⵍⵎⵖⵔⵉⴱ; ⵉⵙⴼⴽⴰ ⵉⵃⵙⵙⴰⵙⵏ ⵖⴰⵙ ⴳ ⵍⵎⵖⵔⵉⴱ)',
   'admin.models.title': 'ⵜⵉⵎⴷⵢⴰⵡⵉⵏ',
   'admin.models.id': 'ⵜⴰⵎⴷⵢⴰⵜ',
   'admin.models.targets': 'ⵉⵏⵉⵎⵓⵜⵏ',

@@ -4,8 +4,34 @@ import { bidiSegments, firstStrongDirection } from '../../i18n/bidi.js';
  * Renders one paragraph with its own base direction (dir="auto" semantics computed here so that the
  * isolation of opposite-direction runs agrees with it) and URLs as links.
  */
-export function BidiText({ text }: { text: string }) {
+export function BidiText({ text, citePrefix }: { text: string; citePrefix?: string }) {
   const dir = firstStrongDirection(text);
+  if (citePrefix && CITE_MARKER.test(text)) {
+    // Citation markers ([1], [2]…) link to their card; the text between them is rendered as usual.
+    const parts = text.split(/(\[\d{1,2}\])/);
+    return (
+      <>
+        {parts.map((part, i) => {
+          const marker = /^\[(\d{1,2})\]$/.exec(part);
+          return marker ? (
+            <bdi key={i} dir="ltr">
+              <a class="cite-ref" href={`#${citePrefix}-${marker[1]}`}>
+                {part}
+              </a>
+            </bdi>
+          ) : (
+            <Segments key={i} text={part} dir={dir} />
+          );
+        })}
+      </>
+    );
+  }
+  return <Segments text={text} dir={dir} />;
+}
+
+const CITE_MARKER = /\[\d{1,2}\]/;
+
+function Segments({ text, dir }: { text: string; dir: 'rtl' | 'ltr' | undefined }) {
   return (
     <>
       {bidiSegments(text, dir).map((segment, i) => {
@@ -35,7 +61,7 @@ export function BidiText({ text }: { text: string }) {
 const BULLET = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/;
 
 /** Splits an answer into paragraphs and lists (the assistant writes light Markdown). */
-export function AnswerBody({ text }: { text: string }) {
+export function AnswerBody({ text, citePrefix }: { text: string; citePrefix?: string }) {
   const blocks: { kind: 'p' | 'ul'; lines: string[] }[] = [];
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\*\*/g, '').trimEnd();
@@ -52,13 +78,13 @@ export function AnswerBody({ text }: { text: string }) {
       {blocks.map((block, i) =>
         block.kind === 'p' ? (
           <p key={i} dir="auto">
-            <BidiText text={block.lines[0]!} />
+            <BidiText text={block.lines[0]!} citePrefix={citePrefix} />
           </p>
         ) : (
           <ul key={i} dir={firstStrongDirection(block.lines.join(' ')) ?? 'auto'}>
             {block.lines.map((line, j) => (
               <li key={j} dir="auto">
-                <BidiText text={line} />
+                <BidiText text={line} citePrefix={citePrefix} />
               </li>
             ))}
           </ul>

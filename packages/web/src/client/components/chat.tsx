@@ -151,7 +151,7 @@ export function Chat() {
             <div class="answer" lang={htmlLangForAnswer(x.language)} aria-busy={x.status === 'streaming'}>
               <span class="visually-hidden">{t('chat.assistant')}: </span>
               {x.answer === '' && x.status === 'streaming' && <p class="pending">{t('chat.thinking')}</p>}
-              <AnswerBody text={x.answer} />
+              <AnswerBody text={x.answer} citePrefix={`cite-${x.id}`} />
               {x.status === 'error' && (
                 <p class="error" role="alert">
                   {t('chat.error')}
@@ -160,7 +160,11 @@ export function Chat() {
               {x.citations.length > 0 && (
                 <section class="citations" aria-label={t('chat.sources')}>
                   {x.citations.map((c) => (
-                    <CitationCard key={`${c.procedureId}-${c.title}`} citation={c} />
+                    <CitationCard
+                      key={`${c.procedureId}-${c.title}`}
+                      citation={c}
+                      anchor={c.n ? `cite-${x.id}-${c.n}` : undefined}
+                    />
                   ))}
                 </section>
               )}

@@ -2,14 +2,24 @@ import { useI18n } from '../i18n.js';
 import type { CitationView } from '../lib/assistant-api.js';
 import { BidiText } from './bidi-text.js';
 
-export function CitationCard({ citation }: { citation: CitationView }) {
+export function CitationCard({ citation, anchor }: { citation: CitationView; anchor?: string }) {
   const { t } = useI18n();
   const headingId = `cite-${citation.procedureId ?? citation.title.length}-${Math.abs(hash(citation.title))}`;
   return (
-    <article class="citation" aria-labelledby={headingId} lang={citation.lang} dir="auto">
+    <article
+      id={anchor}
+      class="citation"
+      aria-labelledby={headingId}
+      lang={citation.lang}
+      dir="auto"
+      tabIndex={-1}
+    >
       <h3 id={headingId} dir="auto">
         {citation.procedureId ? (
-          <a href={`/procedures/${encodeURIComponent(citation.procedureId)}`}>{citation.title}</a>
+          <a href={`/procedures/${encodeURIComponent(citation.procedureId)}`}>
+            {citation.n ? <span class="cite-n">[{citation.n}] </span> : null}
+            {citation.title}
+          </a>
         ) : (
           citation.title
         )}

@@ -42,7 +42,7 @@ export async function renderProvidersPage(c: AdminPageContext): Promise<SafeHtml
     const status = s(p.status);
     const classes = Array.isArray(p.data_classes) ? p.data_classes.map(s) : [];
     return html`<tr><td dir="ltr"><code>${s(p.id)}</code></td><td>${s(p.type)}</td><td>${countryName(s(p.location), locale)} <bdi dir="ltr">(${s(p.location)})</bdi></td>
-<td>${classes.length > 0 ? classes.map((x) => dataClassLabel(c, x)).join(', ') : '—'}</td><td class="${statusClass(status)}">${healthLabel(status)} <bdi dir="ltr">(${status})</bdi></td></tr>`;
+<td>${classes.length > 0 ? classes.map((x) => dataClassLabel(c, x)).join(', ') : t('admin.providers.defaultPolicy')}</td><td class="${statusClass(status)}">${healthLabel(status)} <bdi dir="ltr">(${status})</bdi></td></tr>`;
   });
   const targetRows: SafeHtml[] = [];
   for (const m of listOf<Row>(models.ok ? models.data : [])) {
@@ -121,7 +121,7 @@ export async function renderAuditPage(c: AdminPageContext): Promise<SafeHtml> {
     const flags = Array.isArray(e.flags) ? e.flags.map(s).join(', ') : '';
     return html`<tr><td>${formatDate(s(e.ts), locale, true)}</td><td dir="ltr"><code>${s(first(actor, 'keyId', 'key_id') ?? '—')}</code></td>
 <td dir="ltr">${s(e.endpoint)} · ${s(e.model)}${e.provider ? ` → ${s(e.provider)}` : ''}${e.destinationCountry ? ` (${s(e.destinationCountry)})` : ''}</td>
-<td dir="ltr"><span class="${statusClass(s(e.status))}">${s(e.status)}</span> · ${s(e.decision)} · ${s(e.dataClass)}${flags ? ` · ${flags}` : ''}</td>
+<td dir="ltr"><span class="${statusClass(s(e.status))}">${s(e.status)}</span> · ${s(e.decision)} · ${s(e.dataClass)}${e.legalBasis ? ` · ${s(e.legalBasis)}` : ''}${flags ? ` · ${flags}` : ''}</td>
 <td dir="ltr"><code>${s(e.seq)}</code> <code title="${s(e.hash)}">${s(e.hash).slice(0, 12)}</code></td></tr>`;
   });
   return html`<h1>${t('admin.audit.title')}</h1>

@@ -1,6 +1,6 @@
 import { formatNumber } from '../formats.js';
 import { html, type SafeHtml } from '../html.js';
-import type { AdminApi } from './api-client.js';
+import { type AdminApi, listOf } from './api-client.js';
 import { barChart } from './charts.js';
 import { type AdminPageContext, table, unavailable } from './context.js';
 
@@ -45,8 +45,20 @@ async function fetchGroup(api: AdminApi, period: { from: string; to: string }, g
 export async function renderUsagePage(c: AdminPageContext): Promise<SafeHtml> {
   const { t, locale } = c;
   const period = usagePeriod(c.query);
-  const [byDay, byModel, byOrg, byKey] = await Promise.all(
-    ['day', 'model', 'org', 'key'].map((g) => fetchGroup(c.api, period, g)),
+  const [[byDay, byModel, byOrg, byKey], orgs, keys] = await Promise.all([
+    Promise.all(['day', 'model', 'org', 'key'].map((g) => fetchGroup(c.api, period, g))),
+    c.api.get<unknown>('/admin/v1/orgs'),
+    c.api.get<unknown>('/admin/v1/keys?include_revoked=true'),
+  ]);
+  // Show names with the ids: an operator recognises "Wilaya de Rabat", not "org_01J…".
+  const orgNames = new Map(
+    listOf<{ id: string; name: string }>(orgs.ok ? orgs.data : []).map((o) => [o.id, o.name]),
+  );
+  const keyNames = new Map(
+    listOf<{ id: string; name: string; prefix: string }>(keys.ok ? keys.data : []).map((k) => [
+      k.id,
+      `${k.name} (${k.prefix})`,
+    ]),
   );
   if (!byDay?.ok) {
     return html`<h1>${t('admin.usage.title')}</h1>${unavailable(t, byDay?.message ?? '')}`;
@@ -86,8 +98,8 @@ ${barChart({ title: t('admin.usage.chartCost'), data: days.map((d) => ({ label: 
 </div>
 ${section(t('admin.usage.byDay'), 'day', byDay, (b) => b.day ?? '')}
 ${section(t('admin.usage.byModel'), 'model', byModel, (b) => b.model ?? '—')}
-${section(t('admin.usage.byOrg'), 'org', byOrg, (b) => b.org_id ?? '—')}
-${section(t('admin.usage.byKey'), 'key', byKey, (b) => b.key_id ?? '—')}`;
+${section(t('admin.usage.byOrg'), 'org', byOrg, (b) => (b.org_id ? (orgNames.get(b.org_id) ?? b.org_id) : '—'))}
+${section(t('admin.usage.byKey'), 'key', byKey, (b) => (b.key_id ? (keyNames.get(b.key_id) ?? b.key_id) : '—'))}`;
 }
 
 /** One bucket per day of the period (zero when nothing happened), capped at 92 days for the chart. */
