@@ -9,7 +9,7 @@ import { type Database, type OpenDatabaseOptions, openDatabase } from './db/inde
 import { wireGateway } from './gateway-wiring.js';
 import { OpenApiRegistry } from './openapi/registry.js';
 import { baseDocument } from './openapi/spec.js';
-import { quotaSubjectFor } from './quotas.js';
+import { quotaSubjectFor, seedMonthlyBudgets } from './quotas.js';
 import { DbAuditStore } from './stores/audit.js';
 import { verifyAuditLog } from './stores/audit-verify.js';
 import { OrgService } from './stores/orgs.js';
@@ -68,6 +68,11 @@ export async function createContext(opts: CreateContextOptions = {}): Promise<Ap
   const usageStore = new UsageStore(db);
   const auditStore = new DbAuditStore(db);
   const wired = wireGateway(config, env, logger, { usage: usageStore, audit: auditStore });
+  if (!env.REDIS_URL) {
+    await seedMonthlyBudgets(wired.limiter, usageStore).catch((err) =>
+      logger.warn({ err }, 'could not restore this month’s spend into the quota limiter'),
+    );
+  }
   const lastUsedTimer = setInterval(() => {
     auth.flushLastUsed().catch((err) => logger.warn({ err }, 'could not record key last-used times'));
   }, 30_000);

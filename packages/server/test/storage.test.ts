@@ -1,9 +1,10 @@
-import { GENESIS_HASH, hashEntry, verifyChain } from '@khidma/gateway';
+import { GENESIS_HASH, hashEntry, MemoryRateLimiter, verifyChain } from '@khidma/gateway';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthService } from '../src/auth/service.js';
 import { type Database, openDatabase } from '../src/db/index.js';
 import { applyMigrations } from '../src/db/migrate.js';
+import { seedMonthlyBudgets } from '../src/quotas.js';
 import { DbAuditStore, type StoredAuditEntry } from '../src/stores/audit.js';
 import { type ChainVerifier, verifyAuditLog } from '../src/stores/audit-verify.js';
 import { OrgService } from '../src/stores/orgs.js';
@@ -182,6 +183,30 @@ for (const backend of BACKENDS) {
       expect(await usage.aggregate({ orgId: 'org_other' })).toEqual([
         expect.objectContaining({ requests: 0 }),
       ]);
+    });
+
+    it('restores this month’s spend into a fresh in-process limiter, so a restart does not reset budgets', async () => {
+      const now = new Date();
+      await usage.insert([
+        {
+          requestId: 'b1',
+          ts: now,
+          endpoint: 'chat.completions',
+          model: 'chat',
+          status: 'ok',
+          orgId: 'org_b',
+          keyId: 'key_b',
+          costMad: 3,
+        },
+      ]);
+      const limiter = new MemoryRateLimiter();
+      expect(await seedMonthlyBudgets(limiter, usage, new Date(now.getTime() + 1000))).toBeGreaterThanOrEqual(
+        2,
+      );
+      const key = await limiter.check({ keyId: 'key_b', key: { monthlyBudgetMad: 2 } }, { tokens: 1 });
+      expect(key).toMatchObject({ allowed: false, limit: 'monthly_budget_mad' });
+      const org = await limiter.check({ orgId: 'org_b', org: { monthlyBudgetMad: 5 } }, { tokens: 1 });
+      expect(org.allowed).toBe(true);
     });
 
     it('keeps the audit chain verifiable and names the first edited, deleted or reordered entry', async () => {
