@@ -87,7 +87,7 @@ function codeSwitched(): EvalItem[] {
 
 /** Digits replaced the way people type Arabizi without them (3→a, 7→h, 9→q, 5→kh, 8→gh, 2→a). */
 export function stripArabiziDigits(s: string): string {
-  const map: Record<string, string> = { '3': 'a', '7': 'h', '9': 'q', '5': 'kh', '8': 'gh', '2': 'a' };
+  const map: Record<string, string> = { '3': 'a', '7': 'h', '9': 'q', '5': 'kh', '8': 'h', '2': 'a' };
   return s.replace(/(?<=[a-z])[235789]|[235789](?=[a-z])/gi, (d) => map[d] ?? d);
 }
 

@@ -2,6 +2,7 @@
  * Rebuilds the shipped identification model from the project-authored corpus in packages/lang/corpus.
  * Run: npx tsx --conditions=source packages/lang/scripts/build-model.ts
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   lexiconSamples,
@@ -13,7 +14,11 @@ import {
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const samples = readCorpusDir(here('../corpus/'));
-writeArabicSpellingText(samples, here('../src/model/arabic-spelling-text.ts'));
+const vocabulary = readFileSync(here('../lexicon/arabic-spelling.txt'), 'utf8')
+  .split('\n')
+  .filter((l) => !l.startsWith('#'))
+  .join('\n');
+writeArabicSpellingText(samples, here('../src/model/arabic-spelling-text.ts'), vocabulary);
 samples.push(...lexiconSamples());
 const model = trainModel(samples, {
   corpus: 'packages/lang/corpus/*.txt + src/darija-lexicon.ts (Khidma project-authored)',

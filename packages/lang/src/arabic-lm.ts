@@ -39,7 +39,7 @@ function build(): void {
   }
 }
 
-/** Mean log-probability per character of an Arabic word (with end mark) under the spelling model (≤ 0). */
+/** Log-probability of an Arabic word (with its end mark) under the spelling model (≤ 0). */
 export function scoreArabicWord(word: string): number {
   if (!grams || !contexts) build();
   const g = grams as Map<string, number>[];
@@ -56,5 +56,5 @@ export function scoreArabicWord(word: string): number {
     logp += Math.log(p + FLOOR);
   }
   // Per character, so that candidates that write more vowels are not penalised for their length.
-  return logp / (s.length - ORDER + 1);
+  return logp;
 }

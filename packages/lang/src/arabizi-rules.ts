@@ -24,7 +24,7 @@ const CONSONANTS: Record<string, readonly string[]> = {
   '9': ['ق'],
   '2': ['ء', 'أ', 'ئ', 'ؤ'],
   '5': ['خ'],
-  '8': ['غ', 'ه'],
+  '8': ['ه', 'غ'], // Moroccan chat mostly writes ه as 8 (8na, fa8d); some write غ
   '6': ['ط'],
   b: ['ب'],
   p: ['ب', 'پ'],
@@ -156,8 +156,13 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
         if (v.length > 1 && v !== 'aa') units.push(vowelUnit(v.slice(1), last));
         continue;
       }
+      // A word-initial short vowel is usually hamza on alef (إبداع, أسلوب); long ones are written (ايلا, اوقات).
       if (v.startsWith('i') || v === 'ei') {
-        units.push(unit(['اي', 'إ', 'ا', 'ي'], [0, 0.2, 0.5, 0.9]));
+        units.push(unit(['إ', 'اي', 'ا', 'ي'], [0, 0.3, 0.4, 0.9]));
+        continue;
+      }
+      if (v === 'o') {
+        units.push(unit(['أ', 'او', 'ا', 'و'], [0, 0.3, 0.5, 0.9]));
         continue;
       }
       units.push(unit(['او', 'أ', 'و', 'ا'], [0, 0.3, 0.6, 0.6]));
@@ -186,6 +191,8 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
         k === 1 && prev?.kind === 'c' && ps[k + 2]?.kind === 'v' && ps[k + 3]?.kind === 'c' && k + 4 >= n;
       if (closed && !(k + 2 >= n)) units.push(unit(['', 'ا'], [0, 0.6]));
       else if (cvcvcEnd) units.push(unit(['', 'ا'], [0, 0.4]));
+      else if (k === 1 && prev?.kind === 'c' && !prev.double && ps[k + 2]?.kind === 'v')
+        units.push(unit(['', 'ا'], [0, 0.3])); // first open syllable: 3amal, samaka
       else units.push(unit(['ا', ''], [0, 0.5]));
       continue;
     }

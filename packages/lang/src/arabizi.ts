@@ -10,7 +10,7 @@ import { DARIJA_LEXICON_SOURCE } from './darija-lexicon.js';
 
 const MAX_WORD = 64;
 const MAX_CANDIDATES = 8;
-const LM_WEIGHT = Number(globalThis.process?.env?.KHIDMA_LM_WEIGHT ?? 0.5);
+const LM_WEIGHT = Number(globalThis.process?.env?.KHIDMA_LM_WEIGHT ?? 0.1);
 
 /** Folds Arabizi spelling variants onto one lookup key (vowels, doubling, digit/letter pairs). */
 export function arabiziKey(word: string): string {
@@ -20,7 +20,7 @@ export function arabiziKey(word: string): string {
     .replace(/[\u0300-\u036f]/g, '');
   s = s
     .replace(/5/g, 'kh')
-    .replace(/8/g, 'gh')
+    .replace(/8/g, 'h')
     .replace(/sh/g, 'ch')
     .replace(/dj/g, 'j')
     .replace(/q/g, '9')

@@ -370,7 +370,8 @@ function consonantSkeleton(latin: string): string {
   const s = latin
     .replace(/tch|ch|sh/g, 'ʃ')
     .replace(/kh|5/g, 'x')
-    .replace(/gh|8/g, 'g')
+    .replace(/gh/g, 'g')
+    .replace(/8/g, 'h')
     .replace(/dj/g, 'j')
     .replace(/th/g, 't')
     .replace(/dh/g, 'd')

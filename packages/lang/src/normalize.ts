@@ -296,7 +296,7 @@ const DIGIT_LETTER: Record<string, string> = {
   '5': 'kh',
   '6': 't',
   '7': 'h',
-  '8': 'gh',
+  '8': 'h',
   '9': 'q',
 };
 

@@ -21,7 +21,7 @@ export const LID_MODEL: LidModelData = {
     },
   },
   provenance: {
-    trainedAt: '2026-11-27T23:29:21.328Z',
+    trainedAt: '2026-11-27T23:52:11.034Z',
     corpus: 'packages/lang/corpus/*.txt + src/darija-lexicon.ts (Khidma project-authored)',
     license: 'Apache-2.0 (authored by the Khidma project; no third-party text)',
     sentences: {
