@@ -66,6 +66,8 @@ export interface EmbeddingsResponse {
   json: string;
 }
 
+const EMBEDDING_NAME = /embed|bge|e5-|gte-|minilm|mpnet/i;
+
 const ABORTED: Pick<ChatOutcome, 'status' | 'httpStatus' | 'errorCode'> = {
   status: 'client_aborted',
   httpStatus: 499,
@@ -85,13 +87,17 @@ export class Gateway {
   readonly adapters: Map<string, ProviderAdapter>;
   private readonly virtual = new Map<string, VirtualModel>();
   private readonly ownedBy = new Map<string, string>();
+  private readonly kinds = new Map<string, 'chat' | 'embeddings'>();
   private guard: ChatGuard;
   private readonly created = Math.floor(Date.now() / 1000);
 
   constructor(opts: GatewayOptions) {
     this.adapters = opts.adapters ?? new Map(opts.providers.map((p) => [p.id, createProvider(p)]));
     this.router = new Router(this.adapters, opts.models, opts.router);
-    for (const m of opts.models) this.ownedBy.set(m.id, m.ownedBy ?? 'khidma');
+    for (const m of opts.models) {
+      this.ownedBy.set(m.id, m.ownedBy ?? 'khidma');
+      this.kinds.set(m.id, m.type ?? (EMBEDDING_NAME.test(m.id) ? 'embeddings' : 'chat'));
+    }
     this.limiter = opts.limiter ?? new MemoryRateLimiter();
     this.usage = new UsageMeter(opts.usageSink ?? new MemoryUsageSink(), opts.usage);
     this.audit = new AuditChain(opts.auditStore ?? new MemoryAuditStore(), opts.audit);
@@ -123,6 +129,11 @@ export class Gateway {
       out.push({ id: vm.id, object: 'model', created: this.created, owned_by: vm.ownedBy });
     }
     return out;
+  }
+
+  /** Whether a model answers chat completions or embeddings (virtual models are chat). */
+  modelKind(id: string): 'chat' | 'embeddings' {
+    return this.kinds.get(id) ?? 'chat';
   }
 
   getModel(id: string): ModelObject | undefined {

@@ -18,15 +18,14 @@ interface MistralClient {
       choices: { message?: { content?: unknown; toolCalls?: { id?: string }[] } }[];
       usage: { totalTokens?: number };
     }>;
-    stream(
-      req: Msg,
-    ): Promise<
+    stream(req: Msg): Promise<
       AsyncIterable<{
         data: { choices: { delta: { content?: unknown } }[]; usage?: { totalTokens?: number } };
       }>
     >;
   };
   embeddings: { create(req: Msg): Promise<{ data: { embedding?: number[] }[] }> };
+  models: { list(): Promise<{ data?: Record<string, unknown>[] }> };
 }
 let mistral: MistralClient;
 
@@ -145,6 +144,18 @@ describe('@mistralai/mistralai SDK against khidma start', () => {
     expect(mi.requests[0]?.body).toMatchObject({
       model: 'mistral-embed',
       input: ['رخصة السياقة', 'permis de conduire'],
+    });
+  });
+
+  it('lists models as Mistral model cards with capabilities', async () => {
+    const list = await mistral.models.list();
+    const chat = list.data?.find((m) => m.id === 'mistral-small-latest');
+    expect(chat).toMatchObject({
+      type: 'base',
+      capabilities: { completionChat: true, functionCalling: true },
+    });
+    expect(list.data?.find((m) => m.id === 'mistral-embed')).toMatchObject({
+      capabilities: { completionChat: false },
     });
   });
 

@@ -30,6 +30,8 @@ export interface ModelConfig {
   id: string;
   targets: TargetConfig[];
   ownedBy?: string;
+  /** What the model does (default: guessed from its name, e.g. `*embed*` → embeddings). */
+  type?: 'chat' | 'embeddings';
 }
 
 export interface RouterOptions {

@@ -1,6 +1,7 @@
 import {
   type ChatResponse,
   isGatewayError,
+  type ModelObject,
   modelNotFound,
   type RequestContext,
   SSE_HEADERS,
@@ -10,12 +11,19 @@ import {
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { canUseModel, type Principal } from '../auth/principal.js';
 import { ApiError } from '../errors.js';
+import { declaredDataClass } from '../privacy/headers.js';
 
 /** GatewayError (package) → ApiError (server), keeping status, type, param, code and headers. */
 function toApi(e: unknown): unknown {
   if (!isGatewayError(e)) return e;
   const status = e.status === 499 ? 400 : e.status;
   return new ApiError(status, e.message, { type: e.type, param: e.param, code: e.code, headers: e.headers });
+}
+
+/** Mistral SDKs identify as `mistral-client-<lang>/…` (or `…@mistralai/mistralai`). */
+function isMistralClient(request: FastifyRequest): boolean {
+  const ua = request.headers['user-agent'] ?? request.headers['x-mistral-user-agent'];
+  return typeof ua === 'string' && (ua.startsWith('mistral-client') || ua.includes('mistralai'));
 }
 
 function scopeDenied(model: string): ApiError {
@@ -40,14 +48,13 @@ export const openaiRoutes: FastifyPluginAsync = async (app) => {
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) abort.abort();
     });
-    const ua = request.headers['user-agent'] ?? request.headers['x-mistral-user-agent'];
     return {
       requestId: request.id,
-      // Mistral SDKs identify as `mistral-client-<lang>/…` (or `…@mistralai/mistralai`).
-      mistralClient: typeof ua === 'string' && (ua.startsWith('mistral-client') || ua.includes('mistralai')),
+      mistralClient: isMistralClient(request),
       keyId: p.keyId ?? null,
       orgId: p.orgId ?? null,
       quota: ctx.quotaFor(p),
+      declaredDataClass: declaredDataClass(request.headers['x-khidma-data-class']),
       signal: abort.signal,
     };
   };
@@ -85,9 +92,17 @@ export const openaiRoutes: FastifyPluginAsync = async (app) => {
     }
   });
 
+  /** Mistral SDKs parse model cards by `type` and `capabilities`; give them what they expect. */
+  const forClient = (request: FastifyRequest, m: ModelObject) => {
+    if (!isMistralClient(request)) return m;
+    const chat = ctx.gateway.modelKind(m.id) === 'chat';
+    return { ...m, type: 'base', capabilities: { completion_chat: chat, function_calling: chat } };
+  };
+
   app.get('/v1/models', async (request) => {
     const p = request.principal as Principal;
-    return { object: 'list', data: ctx.gateway.listModels().filter((m) => canUseModel(p, m.id)) };
+    const data = ctx.gateway.listModels().filter((m) => canUseModel(p, m.id));
+    return { object: 'list', data: data.map((m) => forClient(request, m)) };
   });
 
   app.get<{ Params: { id: string } }>('/v1/models/*', async (request) => {
@@ -96,7 +111,7 @@ export const openaiRoutes: FastifyPluginAsync = async (app) => {
     const model = ctx.gateway.getModel(id);
     if (!model) throw toApi(modelNotFound(id));
     if (!canUseModel(request.principal as Principal, id)) throw scopeDenied(id);
-    return model;
+    return forClient(request, model);
   });
 
   app.get('/health/models', { config: { auth: 'none' } }, async (_request, reply) => {
