@@ -283,7 +283,7 @@ function arabicReadings(key: string, lexicon: Lexicon, opts: AnalyzeOptions): st
   const words = raw.length >= 4 && /^l/i.test(raw) ? [raw, raw.slice(1)] : [raw];
   const out: string[] = [];
   for (const w of words) {
-    for (const cand of arabiziCandidates(w).slice(0, 6)) {
+    for (const cand of cachedCandidates(w)) {
       for (const ak of wordTokens(cand)) {
         if (out.includes(ak) || lexicon.stopwords.has(ak)) continue;
         if (lexicon.words.has(ak) || vocab?.has(ak)) out.push(ak);
@@ -291,6 +291,18 @@ function arabicReadings(key: string, lexicon: Lexicon, opts: AnalyzeOptions): st
     }
   }
   return out.slice(0, 3);
+}
+
+const candidateCache = new Map<string, string[]>();
+/** arabiziCandidates is pure but not free (~0.1 ms a word): memoise, bounded. */
+function cachedCandidates(word: string): string[] {
+  let c = candidateCache.get(word);
+  if (!c) {
+    if (candidateCache.size >= 20_000) candidateCache.clear();
+    c = arabiziCandidates(word).slice(0, 6);
+    candidateCache.set(word, c);
+  }
+  return c;
 }
 
 /** Latin words as typed, keyed by their normalised form (normalisation turns Arabizi digits into letters). */

@@ -7,7 +7,7 @@ import type {
   Procedure,
   TextLang,
 } from '../catalog/types.js';
-import { type Analysis, analyze, CONCEPT_PREFIX, Lexicon } from './analyzer.js';
+import { type Analysis, type AnalyzedTerm, analyze, CONCEPT_PREFIX, Lexicon } from './analyzer.js';
 import { Bm25, type WeightedTerms } from './bm25.js';
 import { bestPassages, type Passage, type PassageCandidate, procedurePassages } from './passages.js';
 import { Speller } from './speller.js';
@@ -69,6 +69,7 @@ const FIELD_WEIGHTS = {
   chunk: 0.6,
 } as const;
 
+const KW_PREFIX = `${CONCEPT_PREFIX}kw:`;
 const texts = (t: LocalizedText | undefined): string[] => (t ? Object.values(t).filter(Boolean) : []);
 
 /** In-memory hybrid index over procedures and imported document passages. */
@@ -179,7 +180,7 @@ export class KnowledgeIndex {
       fields.push([c.text, FIELD_WEIGHTS.chunk]);
       candidates.push({ field: 'chunk', lang: 'und', text: c.text });
     }
-    this.put(`p:${id}`, this.weigh(fields), {
+    this.put(`p:${id}`, this.weigh(fields, `kw:${id}`), {
       key: `p:${id}`,
       kind: 'procedure',
       procedure: p,
@@ -190,21 +191,43 @@ export class KnowledgeIndex {
     });
   }
 
-  private weigh(fields: [string, number][]): WeightedTerms {
+  /**
+   * Weighted term frequencies of an entry. Keyword concepts (§kw:…) only count for the procedure that
+   * owns them, so the index does not depend on the order procedures were added in.
+   */
+  private weigh(fields: [string, number][], ownKeywordConcept?: string): WeightedTerms {
     const tf = new Map<string, number>();
     let length = 0;
     for (const [text, w] of fields) {
       // Concepts only come from naming fields (weight >= 1): a passport's list of required papers
       // mentions the CNIE, but the passport procedure is not about the CNIE.
       const naming = w >= 1;
-      for (const t of analyze(text, this.lexicon).terms) {
+      const own = ownKeywordConcept ? CONCEPT_PREFIX + ownKeywordConcept : undefined;
+      // Keywords are analysed fresh (their own §kw concept was just added to the lexicon); other text
+      // is cached, which is safe because foreign §kw concepts are dropped below.
+      const terms =
+        w === FIELD_WEIGHTS.keywords ? analyze(text, this.lexicon).terms : this.analyzeCached(text);
+      for (const t of terms) {
         if (!naming && t.term.startsWith(CONCEPT_PREFIX)) continue;
+        if (t.term.startsWith(KW_PREFIX) && t.term !== own) continue;
         const v = w * (t.weight === 0.5 ? 0.5 : 1);
         tf.set(t.term, (tf.get(t.term) ?? 0) + v);
         length += v;
       }
     }
     return { tf, length };
+  }
+
+  // Catalogs repeat the same strings ("Carte nationale d'identité", office names) across procedures.
+  private readonly textCache = new Map<string, AnalyzedTerm[]>();
+  private analyzeCached(text: string): AnalyzedTerm[] {
+    let terms = this.textCache.get(text);
+    if (!terms) {
+      if (this.textCache.size >= 50_000) this.textCache.clear();
+      terms = analyze(text, this.lexicon).terms;
+      this.textCache.set(text, terms);
+    }
+    return terms;
   }
 
   private put(key: string, terms: WeightedTerms, entry: Entry): void {

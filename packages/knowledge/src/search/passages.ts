@@ -33,8 +33,22 @@ export interface PassageCandidate {
   field: PassageField;
   lang: TextLang | 'und';
   text: string;
-  words?: Word[];
+  /** Analysis cached on first use: passages are re-scored for every query that returns them. */
+  cache?: CandidateAnalysis;
 }
+
+interface CandidateAnalysis {
+  words: Word[];
+  keys: string[];
+  /** Index of the word each key came from. */
+  owner: number[];
+  concepts: { concept: string; start: number; end: number }[];
+  /** Every key and concept of the passage, to skip non-matching passages in O(query terms). */
+  all: Set<string>;
+}
+
+// Identical strings (the same document name in hundreds of procedures) share one analysis.
+const shared = new Map<string, CandidateAnalysis>();
 
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 
@@ -60,15 +74,36 @@ export function procedurePassages(p: Procedure): PassageCandidate[] {
   return out;
 }
 
-function wordsOf(c: PassageCandidate): Word[] {
-  if (c.words) return c.words;
+function analysisOf(c: PassageCandidate, lexicon: Lexicon): CandidateAnalysis {
+  if (c.cache) return c.cache;
+  const known = shared.get(c.text);
+  if (known) {
+    c.cache = known;
+    return known;
+  }
   const words: Word[] = [];
   for (const m of c.text.matchAll(WORD_RE)) {
     const start = m.index ?? 0;
     words.push({ start, end: start + m[0].length, keys: wordTokens(m[0]) });
   }
-  c.words = words;
-  return words;
+  const keys: string[] = [];
+  const owner: number[] = [];
+  words.forEach((w, i) => {
+    for (const k of w.keys) {
+      keys.push(k);
+      owner.push(i);
+    }
+  });
+  const concepts = lexicon
+    .match(keys)
+    .filter((m) => !m.facet)
+    .map((m) => ({ concept: CONCEPT_PREFIX + m.concept, start: m.start, end: m.end }));
+  const all = new Set<string>(keys);
+  for (const m of concepts) all.add(m.concept);
+  c.cache = { words, keys, owner, concepts, all };
+  if (shared.size >= 100_000) shared.clear();
+  shared.set(c.text, c.cache);
+  return c.cache;
 }
 
 /**
@@ -83,25 +118,25 @@ export function bestPassages(
 ): Passage[] {
   const scored: { c: PassageCandidate; score: number; hl: [number, number][] }[] = [];
   for (const c of candidates) {
-    const words = wordsOf(c);
-    const keys: string[] = [];
-    const owner: number[] = [];
-    words.forEach((w, i) => {
-      for (const k of w.keys) {
-        keys.push(k);
-        owner.push(i);
+    const { words, keys, owner, concepts, all } = analysisOf(c, lexicon);
+    let any = false;
+    for (const t of queryTerms) {
+      if (all.has(t)) {
+        any = true;
+        break;
       }
-    });
+    }
+    if (!any) continue;
     const marked = new Set<number>();
     let score = 0;
-    keys.forEach((k, i) => {
-      if (queryTerms.has(k)) {
+    for (let i = 0; i < keys.length; i++) {
+      if (queryTerms.has(keys[i] as string)) {
         marked.add(owner[i] as number);
         score += 1;
       }
-    });
-    for (const m of lexicon.match(keys)) {
-      if (!queryTerms.has(CONCEPT_PREFIX + m.concept)) continue;
+    }
+    for (const m of concepts) {
+      if (!queryTerms.has(m.concept)) continue;
       score += 2;
       for (let i = m.start; i < m.end; i++) marked.add(owner[i] as number);
     }
