@@ -125,7 +125,7 @@ describe('OpenAI-compatible adapter over HTTP', () => {
   });
 
   it('turns a slow upstream into a 504 upstream_timeout', async () => {
-    oa.script({ delayMs: 1_000, times: 2 });
+    oa.script({ delayMs: 3_000, times: 2 });
     await expect(
       gw.chat({ model: 'chat', messages: user('slow') }, { requestId: 'p4' }),
     ).rejects.toMatchObject({
@@ -173,6 +173,8 @@ describe('OpenAI-compatible adapter over HTTP', () => {
       }
       r.finish();
     }
+    await new Promise((r) => setTimeout(r, 50));
+    expect(slow.aborted).toBe(1);
     await g.close();
     await slow.close();
     expect(n).toBeLessThan(6);

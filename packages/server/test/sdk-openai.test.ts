@@ -217,6 +217,24 @@ describe('fallback and failures through the SDK', () => {
     expect(usage.totals).toMatchObject({ requests: 1, errors: 1 });
   });
 
+  it('propagates a client disconnect to the upstream and records the request as aborted', async () => {
+    const key = await k.createKey({ org: 'org-a' });
+    const c = new OpenAI({ apiKey: key.key, baseURL: k.baseURL, maxRetries: 0 });
+    up.script({ chunkDelayMs: 200, content: 'wahed jouj tlata reb3a khamsa setta seb3a tmanya' });
+    const ac = new AbortController();
+    const stream = await c.chat.completions.create(
+      { model: 'chat', stream: true, messages: [{ role: 'user', content: 'x' }] },
+      { signal: ac.signal },
+    );
+    const err = await (async () => {
+      for await (const _ of stream) ac.abort();
+    })().catch((e) => e);
+    expect(err).toBeInstanceOf(OpenAI.APIUserAbortError);
+    await expect.poll(() => up.aborted, { timeout: 5_000 }).toBe(1);
+    const usage = await usageOf(key.id);
+    expect(usage.totals).toMatchObject({ requests: 1, errors: 1 });
+  });
+
   it('records one usage row per request, priced in MAD', async () => {
     const key = await k.createKey({ org: 'org-a' });
     const c = new OpenAI({ apiKey: key.key, baseURL: k.baseURL, maxRetries: 0 });

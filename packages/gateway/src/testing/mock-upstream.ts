@@ -19,6 +19,8 @@ export interface MockBehavior {
   disconnectAfterChunks?: number;
   /** Replace the answer's text. */
   content?: string;
+  /** Streaming: wait this long between chunks (abort tests). */
+  chunkDelayMs?: number;
   /** How many requests this behaviour applies to (default 1). */
   times?: number;
 }
@@ -48,6 +50,8 @@ export interface MockUpstream {
   port: number;
   flavor: MockFlavor;
   requests: RecordedRequest[];
+  /** Responses whose connection closed before they were complete (the client went away). */
+  readonly aborted: number;
   script(...behaviors: MockBehavior[]): void;
   failNext(n: number, status?: number, extra?: Omit<MockBehavior, 'status' | 'times'>): void;
   reset(): void;
@@ -66,6 +70,7 @@ export async function startMockUpstream(opts: MockUpstreamOptions = {}): Promise
   const record = opts.record ?? true;
   const requests: RecordedRequest[] = [];
   let queue: MockBehavior[] = [];
+  let aborted = 0;
 
   const take = (kind: 'chat' | 'embeddings'): MockBehavior | undefined => {
     const i = queue.findIndex((b) => !b.on || b.on === 'any' || b.on === kind);
@@ -232,6 +237,10 @@ export async function startMockUpstream(opts: MockUpstreamOptions = {}): Promise
       'cache-control': 'no-cache',
       connection: 'keep-alive',
     });
+    let cut = false;
+    res.once('close', () => {
+      if (!res.writableFinished && !cut) aborted++;
+    });
     const base = { id, object: 'chat.completion.chunk', created: now(), model };
     const write = (o: unknown) => res.write(`data: ${JSON.stringify(o)}\n\n`);
     const pieces: string[] = [];
@@ -250,6 +259,7 @@ export async function startMockUpstream(opts: MockUpstreamOptions = {}): Promise
         // Let what was written reach the client first, then drop the connection without finishing.
         await new Promise<void>((r) => res.write('', () => r()));
         await wait(10);
+        cut = true;
         res.socket?.destroy();
         return true;
       }
@@ -299,7 +309,9 @@ export async function startMockUpstream(opts: MockUpstreamOptions = {}): Promise
     } else {
       for (const piece of pieces) {
         if (await maybeCut()) return;
-        if (opts.chunkDelayMs) await wait(opts.chunkDelayMs);
+        const delay = b?.chunkDelayMs ?? opts.chunkDelayMs;
+        if (delay) await wait(delay);
+        if (res.destroyed) return;
         write({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
         sent++;
       }
@@ -323,6 +335,9 @@ export async function startMockUpstream(opts: MockUpstreamOptions = {}): Promise
     port,
     flavor,
     requests,
+    get aborted() {
+      return aborted;
+    },
     script: (...behaviors) => {
       queue.push(...behaviors);
     },
@@ -331,6 +346,7 @@ export async function startMockUpstream(opts: MockUpstreamOptions = {}): Promise
     },
     reset: () => {
       queue = [];
+      aborted = 0;
       requests.length = 0;
     },
     close: () =>
