@@ -1,7 +1,7 @@
 import { analyze } from './detect.js';
 import { F, SENSITIVE_PHRASES } from './lexicon/index.js';
 import { keyOf, type Tokens } from './tokens.js';
-import type { Classification, DataClass, DetectOptions, SensitiveCategory } from './types.js';
+import type { Classification, DataClass, DetectOptions, PiiEntity, SensitiveCategory } from './types.js';
 
 export interface SensitiveHit {
   category: SensitiveCategory;
@@ -39,6 +39,14 @@ export function findSensitive(tokens: Tokens): SensitiveHit[] {
  * holds identifiers, `internal` when marked confidential, else `public`.
  */
 export function classifyText(text: string, options?: DetectOptions): Classification {
+  return inspectText(text, options).classification;
+}
+
+/** Classification and the detections it rests on, from a single scan (for callers that need both). */
+export function inspectText(
+  text: string,
+  options?: DetectOptions,
+): { classification: Classification; entities: PiiEntity[] } {
   const { tokens, entities } = analyze(text, options);
   const hits = findSensitive(tokens);
   let personalContext = entities.length > 0;
@@ -55,5 +63,5 @@ export function classifyText(text: string, options?: DetectOptions): Classificat
   if (categories.size > 0) dataClass = 'sensitive';
   else if (pii.length > 0) dataClass = 'personal';
   else if (internal) dataClass = 'internal';
-  return { dataClass, pii, sensitiveCategories: [...categories] };
+  return { classification: { dataClass, pii, sensitiveCategories: [...categories] }, entities };
 }

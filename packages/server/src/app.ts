@@ -15,6 +15,7 @@ import { kbRoutes } from './routes/kb.js';
 import { languageRoutes } from './routes/language.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openaiRoutes } from './routes/openai.js';
+import { privacyRoutes } from './routes/privacy.js';
 import { usageRoutes } from './routes/usage.js';
 import { webRoutes } from './routes/web.js';
 
@@ -71,6 +72,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(kbRoutes);
   await app.register(assistantRoutes);
   await app.register(languageRoutes);
+  await app.register(privacyRoutes);
   await app.register(openaiRoutes);
   await app.register(webRoutes);
   // ─────────────────────────────────────────────────────────────────────────────

@@ -186,7 +186,6 @@ function classifyDigits(
   start: number,
   end: number,
 ): { type: PiiType; score: number } | null {
-  const { low } = input;
   const len = d.length;
   if (len === 24) {
     if (!isValidRib(d)) return null;
