@@ -15,11 +15,18 @@ const MARKER_BONUS = 2.2;
  * Darija borrows most Standard Arabic words, so one or two Arabic-script words without MSA-only
  * grammar are far more likely Darija in Moroccan use: short inputs get this extra prior for ary-Arab.
  */
-const SHORT_ARABIC_PRIOR = 5.0;
+const SHORT_ARABIC_PRIOR = 4.0;
 const SHORT_WORDS = 3;
 const SINGLE_WORD_ARABIC_PRIOR = 8.0;
 /** Per IRCAM-only letter (ɣ ɛ ḍ ḥ ...), capped at three letters. */
 const IRCAM_LETTER_BONUS = 1.5;
+const MATRIX_ARABIC_SHARE = 0.3;
+
+function argmax(xs: Float64Array): number {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if ((xs[i] as number) > (xs[best] as number)) best = i;
+  return best;
+}
 
 interface GroupRuntime {
   model: GroupModel;
@@ -190,10 +197,21 @@ export function identify(text: string): Identification {
       });
     return result('zgh-Tfng', Math.max(0.5, share), alternatives);
   }
-  const primary: 'latin' | 'arabic' = counts.arabic >= counts.latin ? 'arabic' : 'latin';
-  const share = (primary === 'arabic' ? counts.arabic : counts.latin) / letters;
-  const s = scoreGroup(primary, text, 0, end);
+  let primary: 'latin' | 'arabic' = counts.arabic >= counts.latin ? 'arabic' : 'latin';
+  let s = scoreGroup(primary, text, 0, end);
   applyPriors(s, counts.ircam);
+  // Arabic-script words carry the grammar of a mixed message (Darija with French nouns: بغيت نجدد
+  // la carte nationale عافاك); French or English text rarely embeds Arabic script.
+  if (primary === 'latin' && counts.arabic >= MATRIX_ARABIC_SHARE * letters) {
+    const best = argmax(s.scores);
+    const tag = s.classes[best];
+    if (tag !== 'ary-Latn' && tag !== 'zgh-Latn') {
+      primary = 'arabic';
+      s = scoreGroup('arabic', text, 0, end);
+      applyPriors(s, counts.ircam);
+    }
+  }
+  const share = (primary === 'arabic' ? counts.arabic : counts.latin) / letters;
   const post = posteriors(s);
   const ranked = [...s.classes.keys()].sort((a, b) => (post[b] as number) - (post[a] as number));
   const best = ranked[0] as number;
