@@ -1,6 +1,6 @@
 import { createTestApp, type TestApp } from '@khidma/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groupUnanswered, privacyAggregates } from '../src/server/admin/page-platform.js';
+import { groupUnanswered } from '../src/server/admin/page-platform.js';
 import { SessionStore } from '../src/server/admin/session.js';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -158,15 +158,5 @@ describe('admin console aggregates', () => {
       { question: 'Kifach ndir  permis?', count: 2, last: '2026-11-03' },
       { question: 'wach kayn tram f fes', count: 1, last: '2026-11-02' },
     ]);
-  });
-
-  it('counts detections by type and pseudonymised transfers by destination country from the audit log', () => {
-    const { detections, transfers } = privacyAggregates([
-      { decision: 'pseudonymized', destinationCountry: 'FR', flags: ['pii:CIN', 'pii:PHONE'] },
-      { decision: 'pseudonymized', destinationCountry: 'FR', flags: ['pii:CIN'] },
-      { decision: 'allowed', destinationCountry: 'MA', flags: ['unexpected_pii:EMAIL'] },
-    ]);
-    expect(Object.fromEntries(detections)).toEqual({ CIN: 2, PHONE: 1, EMAIL: 1 });
-    expect(Object.fromEntries(transfers)).toEqual({ FR: 2 });
   });
 });

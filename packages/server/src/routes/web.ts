@@ -1,6 +1,7 @@
 import { type PrivacyFacts, type ProcedureSource, type ProcedureView, webPlugin } from '@khidma/web';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context.js';
+import { adminConsoleRoutes } from './admin-console.js';
 
 /** The part of the knowledge service (ctx.services.knowledge, owned by packages/knowledge) the pages use. */
 interface KnowledgeForWeb {
@@ -82,6 +83,8 @@ export function privacyFacts(ctx: AppContext): PrivacyFacts {
 /** The citizen app, procedure pages and admin console (packages/web), served by this server. */
 export const webRoutes: FastifyPluginAsync = async (app) => {
   const ctx = app.khidma;
+  // Aggregates the console needs that no other admin API provides (see admin-console.ts).
+  await app.register(adminConsoleRoutes);
   await app.register(webPlugin, {
     procedures: knowledgeProcedures(ctx),
     privacyFacts: () => privacyFacts(ctx),

@@ -212,6 +212,10 @@ const ar: Messages = {
   'admin.privacy.status': 'الحالة',
   'admin.privacy.received': 'تاريخ التوصل',
   'admin.privacy.due': 'الأجل',
+  'admin.privacy.window': 'منذ {from}.',
+  'admin.privacy.erase': 'مسح',
+  'admin.privacy.export': 'الولوج (تصدير)',
+  'admin.privacy.find': 'بحث',
 
   'admin.quality.title': 'جودة المساعد',
   'admin.quality.feedback': 'آراء المرتفقين',

@@ -214,6 +214,10 @@ const aryLatn: Messages = {
   'admin.privacy.status': 'L-7ala',
   'admin.privacy.received': 'Wslat nhar',
   'admin.privacy.due': 'L-ajal',
+  'admin.privacy.window': 'Mn {from}.',
+  'admin.privacy.erase': 'msi7',
+  'admin.privacy.export': 'l-itila3 (export)',
+  'admin.privacy.find': 't9lib',
 
   'admin.quality.title': 'L-jawda dyal l-mossa3id',
   'admin.quality.feedback': 'Ara2 nass',

@@ -212,6 +212,10 @@ const ary: Messages = {
   'admin.privacy.status': 'الحالة',
   'admin.privacy.received': 'وصلات نهار',
   'admin.privacy.due': 'الأجل',
+  'admin.privacy.window': 'من {from}.',
+  'admin.privacy.erase': 'مسيح',
+  'admin.privacy.export': 'الاطلاع (تصدير)',
+  'admin.privacy.find': 'تقليب',
 
   'admin.quality.title': 'الجودة ديال المساعد',
   'admin.quality.feedback': 'آراء الناس',

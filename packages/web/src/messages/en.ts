@@ -215,6 +215,10 @@ const en = {
   'admin.privacy.status': 'Status',
   'admin.privacy.received': 'Received',
   'admin.privacy.due': 'Due',
+  'admin.privacy.window': 'Since {from}.',
+  'admin.privacy.erase': 'erasure',
+  'admin.privacy.export': 'access (export)',
+  'admin.privacy.find': 'search',
 
   'admin.quality.title': 'Assistant quality',
   'admin.quality.feedback': 'Feedback',

@@ -219,6 +219,10 @@ const fr: Messages = {
   'admin.privacy.status': 'État',
   'admin.privacy.received': 'Reçue le',
   'admin.privacy.due': 'Échéance',
+  'admin.privacy.window': 'Depuis le {from}.',
+  'admin.privacy.erase': 'effacement',
+  'admin.privacy.export': 'accès (export)',
+  'admin.privacy.find': 'recherche',
 
   'admin.quality.title': 'Qualité de l’assistant',
   'admin.quality.feedback': 'Avis des usagers',

@@ -213,6 +213,10 @@ const zgh: Messages = {
   'admin.privacy.status': 'ⴰⴷⴷⴰⴷ',
   'admin.privacy.received': 'ⵉⵍⴽⵎ ⴷ ⴳ',
   'admin.privacy.due': 'ⴰⵣⵎⵣ ⴰⵏⴳⴳⴰⵔⵓ',
+  'admin.privacy.window': 'ⵙⴳ {from}.',
+  'admin.privacy.erase': 'ⴰⴽⴽⴰⵙ',
+  'admin.privacy.export': 'ⴰⴽⵛⵛⵓⵎ (ⴰⵙⵙⵓⴼⵖ)',
+  'admin.privacy.find': 'ⴰⵔⵣⵣⵓ',
 
   'admin.quality.title': 'ⵜⴰⵖⴰⵔⴰ ⵏ ⵓⵎⵄⴰⵡⴰⵏ',
   'admin.quality.feedback': 'ⵜⵉⵥⵕⵉⵡⵉⵏ ⵏ ⵉⵎⵙⵙⵎⵔⵙⵏ',

@@ -144,6 +144,8 @@ describe.skipIf(!HAS_CHROMIUM)('administration console in Chromium', () => {
         expect(await page.getAttribute('html', 'dir')).toBe(dir);
         const result = await axe(page);
         expect(result.serious, path).toEqual([]);
+        if (path === '/admin/usage')
+          await page.screenshot({ path: screenshotPath(`admin-usage-${lang}-1280x800.png`) });
       }
       await context.close();
     });

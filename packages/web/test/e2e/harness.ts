@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type MockUpstream, startMockUpstream } from '@khidma/gateway/testing';
 import { createTestApp, type TestApp } from '@khidma/server/testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';

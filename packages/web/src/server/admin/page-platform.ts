@@ -138,44 +138,19 @@ ${entries.ok ? '' : unavailable(t, entries.message)}
 ${table(t('admin.audit.title'), [t('admin.audit.time'), t('admin.audit.actor'), t('admin.audit.event'), t('admin.audit.details'), t('admin.audit.chain')], tableRows, t)}`;
 }
 
-/** Counts audit flags and destinations: detections by PII type and pseudonymised transfers by country. */
-export function privacyAggregates(entries: Row[]): {
-  detections: Map<string, number>;
-  transfers: Map<string, number>;
-} {
-  const detections = new Map<string, number>();
-  const transfers = new Map<string, number>();
-  for (const e of entries) {
-    for (const flag of Array.isArray(e.flags) ? e.flags.map(s) : []) {
-      const m = /^(?:pii|detected|pseudonymi[sz]ed|unexpected_pii)[:=]([A-Z_]+)(?::(\d+))?$/.exec(flag);
-      if (m) detections.set(m[1]!, (detections.get(m[1]!) ?? 0) + Number(m[2] ?? 1));
-    }
-    const country = s(e.destinationCountry);
-    if (country && /pseudonym/i.test(s(e.decision)))
-      transfers.set(country, (transfers.get(country) ?? 0) + 1);
-  }
-  return { detections, transfers };
-}
-
 export async function renderPrivacyPage(c: AdminPageContext): Promise<SafeHtml> {
   const { t, locale } = c;
-  const [audit, summary, requests] = await Promise.all([
-    c.api.get<unknown>('/admin/v1/audit?limit=1000'),
-    c.api.getFirst<Row>(['/admin/v1/privacy/summary', '/admin/v1/privacy/stats']),
-    c.api.getFirst<unknown>([
-      '/admin/v1/privacy/requests',
-      '/admin/v1/privacy/subject-requests',
-      '/admin/v1/subject-requests',
-    ]),
-  ]);
-  const aggregates = privacyAggregates(listOf<Row>(audit.ok ? audit.data : []));
-  // A privacy summary endpoint, when the privacy package provides one, takes precedence.
-  const fromSummary = (key: string) =>
-    summary.ok && summary.data[key] && typeof summary.data[key] === 'object'
-      ? new Map(Object.entries(summary.data[key] as Record<string, number>))
-      : undefined;
-  const detections = fromSummary('detections_by_type') ?? aggregates.detections;
-  const transfers = fromSummary('transfers_by_country') ?? aggregates.transfers;
+  const summary = await c.api.get<Row>('/admin/v1/console/privacy');
+  const counts = (key: string) =>
+    new Map(
+      Object.entries(
+        summary.ok && summary.data[key] && typeof summary.data[key] === 'object'
+          ? (summary.data[key] as Record<string, number>)
+          : {},
+      ),
+    );
+  const detections = counts('detections_by_type');
+  const transfers = counts('transfers_by_country');
   const num = (n: number) => formatNumber(n, locale);
   const detectionRows = [...detections]
     .sort((a, b) => b[1] - a[1])
@@ -186,12 +161,14 @@ export async function renderPrivacyPage(c: AdminPageContext): Promise<SafeHtml> 
       ([country, n]) =>
         html`<tr><td>${countryName(country, locale)} <bdi dir="ltr">(${country})</bdi></td><td class="num">${num(n)}</td></tr>`,
     );
-  const requestRows = listOf<Row>(requests.ok ? requests.data : []).map((r) => {
-    const status = s(first(r, 'status', 'state'));
-    return html`<tr><td dir="ltr"><code>${s(first(r, 'id', 'reference'))}</code></td><td>${s(first(r, 'type', 'kind', 'right'))}</td>
-<td class="${statusClass(status)}">${status}</td><td>${formatDate(s(first(r, 'created_at', 'received_at', 'createdAt')), locale)}</td><td>${formatDate(s(first(r, 'due_at', 'deadline', 'dueAt')), locale)}</td></tr>`;
+  const requestRows = listOf<Row>(summary.ok ? summary.data.subject_requests : []).map((r) => {
+    const status = s(r.status);
+    return html`<tr><td dir="ltr"><code>${s(r.id)}</code></td><td>${requestTypeLabel(c, s(r.type))}</td>
+<td class="${statusClass(status)}">${status}</td><td>${formatDate(s(r.created_at), locale, true)}</td></tr>`;
   });
   return html`<h1>${t('admin.privacy.title')}</h1>
+${summary.ok ? '' : unavailable(t, summary.message)}
+<p class="hint">${t('admin.privacy.window', { from: formatDate(summary.ok ? s(summary.data.from) : null, locale) })}</p>
 <div class="grid-2">
 <section aria-labelledby="pv-detections"><h2 id="pv-detections">${t('admin.privacy.detections')}</h2>
 ${detections.size > 0 ? barChart({ title: t('admin.privacy.detections'), data: [...detections].map(([label, value]) => ({ label, value })), format: num }) : ''}
@@ -199,10 +176,21 @@ ${table(t('admin.privacy.detections'), [t('admin.privacy.type'), { text: t('admi
 <section aria-labelledby="pv-transfers"><h2 id="pv-transfers">${t('admin.privacy.transfers')}</h2>
 ${table(t('admin.privacy.transfers'), [t('admin.privacy.country'), { text: t('admin.privacy.count'), num: true }], transferRows, t)}</section>
 </div>
-${audit.ok ? '' : unavailable(t, audit.message)}
 <h2>${t('admin.privacy.requests')}</h2>
-${requests.ok ? '' : unavailable(t, requests.message)}
-${table(t('admin.privacy.requests'), ['#', t('admin.privacy.type'), t('admin.privacy.status'), t('admin.privacy.received'), t('admin.privacy.due')], requestRows, t)}`;
+${table(t('admin.privacy.requests'), ['#', t('admin.privacy.type'), t('admin.privacy.status'), t('admin.privacy.received')], requestRows, t)}`;
+}
+
+function requestTypeLabel(c: AdminPageContext, type: string): string {
+  switch (type) {
+    case 'erase':
+      return c.t('admin.privacy.erase');
+    case 'export':
+      return c.t('admin.privacy.export');
+    case 'find':
+      return c.t('admin.privacy.find');
+    default:
+      return type;
+  }
 }
 
 const TICKET_STATUSES = ['open', 'in_progress', 'closed'] as const;
