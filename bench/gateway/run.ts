@@ -49,32 +49,33 @@ async function main() {
   );
   const database = await benchDatabase();
   log(`khidma database: ${database.kind}`);
+  const khidmaEnv = {
+    KHIDMA_ADMIN_TOKEN: ADMIN,
+    KHIDMA_DATA_DIR: join(tmp, 'data'),
+    LOG_LEVEL: 'warn',
+    LOG_REQUESTS: '0',
+    DATABASE_URL: database.url,
+    REDIS_URL: '',
+    NODE_ENV: 'production',
+  };
+  const serverArgs = ['--port', '0', '--host', '127.0.0.1', '--config', configPath];
+  const listening = /listening on (http:\/\/[\d.]+:\d+)/;
+  let launcher = 'khidma start';
   const khidma = await spawnUntil(
     'khidma',
-    [
-      '--conditions=source',
-      '--import',
-      'tsx',
-      'packages/cli/src/bin.ts',
-      'start',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--config',
-      configPath,
-    ],
-    /listening on (http:\/\/[\d.]+:\d+)/,
-    {
-      KHIDMA_ADMIN_TOKEN: ADMIN,
-      KHIDMA_DATA_DIR: join(tmp, 'data'),
-      LOG_LEVEL: 'warn',
-      LOG_REQUESTS: '0',
-      DATABASE_URL: database.url,
-      REDIS_URL: '',
-      NODE_ENV: 'production',
-    },
-  );
+    ['--conditions=source', '--import', 'tsx', 'packages/cli/src/bin.ts', 'start', ...serverArgs],
+    listening,
+    khidmaEnv,
+  ).catch(async (e) => {
+    log(`khidma start failed (${String(e).split('\n').slice(0, 3).join(' ')}); using startServer directly`);
+    launcher = 'startServer (CLI unavailable)';
+    return spawnUntil(
+      'khidma',
+      ['--conditions=source', '--import', 'tsx', 'bench/gateway/khidma-server.ts', ...serverArgs],
+      listening,
+      khidmaEnv,
+    );
+  });
   procs.push(khidma.proc);
   const khidmaUrl = khidma.match;
   const key = await createBenchKey(khidmaUrl);
@@ -167,6 +168,7 @@ async function main() {
   const usageCheck = await fetchJson(`${khidmaUrl}/admin/v1/usage`, ADMIN);
   await database.drop();
   report({
+    launcher,
     database: database.kind,
     load,
     cpuPerRequest,
@@ -242,6 +244,7 @@ async function fetchJson(url: string, token: string): Promise<unknown> {
 }
 
 interface Report {
+  launcher: string;
   database: string;
   load: number | undefined;
   cpuPerRequest: Record<string, number | null>;
@@ -294,7 +297,7 @@ function report(r: Report) {
     '# Gateway benchmark',
     '',
     `${meta.date} · Node ${meta.node} · ${meta.cpus} × ${meta.cpu} · ${N} sequential requests per target after ${WARMUP} warm-up (interleaved in rounds of 500) · throughput runs of ${DURATION} s.`,
-    `Same mock upstream on loopback for all; Khidma runs \`khidma start\` with API-key auth, quotas (in-process limiter), usage metering and the audit chain on, storing into ${r.database === 'postgres' ? 'PostgreSQL (a fresh database on this machine)' : 'embedded PGlite'}.`,
+    `Same mock upstream on loopback for all; Khidma runs as \`${r.launcher}\` with API-key auth, quotas (in-process limiter), usage metering and the audit chain on, storing into ${r.database === 'postgres' ? 'PostgreSQL (a fresh database on this machine)' : 'embedded PGlite'}.`,
     '',
     '| target | p50 ms | p99 ms | added p50 | added p99 | TTFB p50 ms | added TTFB | req/s c=16 | req/s c=64 | CPU ms/req | peak RSS MiB |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
