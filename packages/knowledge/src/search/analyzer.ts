@@ -324,6 +324,10 @@ function correctKey(key: string, lexicon: Lexicon, vocab: AnalyzeOptions['vocabu
     const bare = key.slice(1);
     if (lexicon.words.has(bare) || vocab?.has(bare)) return bare;
   }
+  // Arabic-script verb person prefixes and the conjunction و: أجدد → جدد, ونجدد → نجدد.
+  if (ARABIC_RE.test(key) && key.length >= 4 && /^[اانتيو]/.test(key) && lexicon.words.has(key.slice(1))) {
+    return key.slice(1);
+  }
   // Arabic-script possessive endings: بطاقتي → بطاقه, ولدي → ولد (only when the bare form is known).
   if (ARABIC_RE.test(key) && key.length >= 4) {
     const m = /^(.{2,}?)(ت?)(ي|ك|ها|نا|كم|هم|و)$/.exec(key);
@@ -331,6 +335,11 @@ function correctKey(key: string, lexicon: Lexicon, vocab: AnalyzeOptions['vocabu
       const bare = `${m[1]}${m[2] ? 'ه' : ''}`;
       if (lexicon.words.has(bare) || vocab?.has(bare)) return bare;
     }
+  }
+  // Darija verb person prefixes: "tsajel", "nsali" → "sajel", "sali" when that form is known.
+  if (/^[tny][a-z]{3,}$/.test(key)) {
+    const bare = key.slice(1);
+    if (lexicon.words.has(bare)) return bare;
   }
   // Tamazight nouns in the annexed state: ubasbor → abasbor, tmghra → tamghra, urba → arba.
   if (/^u[a-z]{3,}$/.test(key) && lexicon.words.has(`a${key.slice(1)}`)) return `a${key.slice(1)}`;

@@ -357,33 +357,40 @@ export class KnowledgeIndex {
   /**
    * Share of the question (IDF-weighted slots; a concept counts double) that the best hit covers. A
    * question naming a catalogued object (an "anchor" concept such as §passport) that the hit contains
-   * starts from a higher floor; one that only shares generic words must be covered almost entirely.
+   * starts from a higher floor, as does one where two concepts meet; one that only shares generic words
+   * must be covered almost entirely.
    */
   private confidence(analysis: Analysis, topId: number): number {
     const doc = this.bm25.termsOf(topId);
     if (!doc) return 0;
-    const slots = new Map<number, { weight: number; covered: boolean; anchor: boolean }>();
+    const slots = new Map<number, { weight: number; covered: number; anchor: boolean; concept: boolean }>();
     const maxIdf = Math.log(1 + (this.bm25.size + 0.5) / 0.5);
     for (const t of analysis.terms) {
       const known = this.bm25.df(t.term) > 0;
       let w = known ? this.bm25.idf(t.term) : maxIdf * 0.6;
       if (t.term.startsWith(CONCEPT_PREFIX)) w = Math.max(w, 1) * 2;
-      const s = slots.get(t.slot) ?? { weight: 0, covered: false, anchor: false };
+      const s = slots.get(t.slot) ?? { weight: 0, covered: 0, anchor: false, concept: false };
       s.weight = Math.max(s.weight, w);
       if (doc.tf.has(t.term)) {
-        s.covered = true;
+        // A slot matched only through a guessed variant (transliteration) counts partly.
+        s.covered = Math.max(s.covered, Math.min(1, t.weight));
         if (t.anchor) s.anchor = true;
+        if (t.term.startsWith(CONCEPT_PREFIX)) s.concept = true;
       }
       slots.set(t.slot, s);
     }
     let total = 0;
     let covered = 0;
     let anchored = false;
+    let coveredConcepts = 0;
     for (const s of slots.values()) {
       total += s.weight;
-      if (s.covered) covered += s.weight;
+      covered += s.weight * s.covered;
       if (s.anchor) anchored = true;
+      if (s.concept) coveredConcepts++;
     }
+    // Two generic concepts together are specific: "create" + "company", "lost" + "driving licence"…
+    if (coveredConcepts >= 2) anchored = true;
     if (total === 0) return 0;
     const coverage = covered / total;
     return anchored ? 0.4 + 0.6 * coverage : 0.75 * coverage;
