@@ -42,6 +42,17 @@ describe('Usage meter', () => {
     expect(batches).toEqual([3, 1]);
   });
 
+  it('splits a flush into short sequential writes so no single write blocks for long', async () => {
+    const batches: number[] = [];
+    const meter = new UsageMeter(
+      { write: async (r) => void batches.push(r.length) },
+      { writeChunkSize: 2, flushIntervalMs: 60_000 },
+    );
+    for (let i = 0; i < 5; i++) meter.record(rec(i));
+    await meter.close();
+    expect(batches).toEqual([2, 2, 1]);
+  });
+
   it('keeps records when the sink fails and writes them on the next flush', async () => {
     let fail = true;
     const sink = new MemoryUsageSink();

@@ -9,6 +9,8 @@ export function hashEntry(e: Omit<AuditEntry, 'hash'> & { hash?: string }): stri
 
 export interface AuditChainOptions {
   batchSize?: number;
+  /** Entries per store append (default 50): short synchronous work per write, see UsageMeter. */
+  writeChunkSize?: number;
   flushIntervalMs?: number;
   onError?: (e: unknown) => void;
 }
@@ -65,29 +67,35 @@ export class AuditChain {
   }
 
   private async writeOnce(): Promise<void> {
+    const chunk = this.opts.writeChunkSize ?? 50;
     try {
       if (this.head === undefined) this.head = await this.store.head();
-      const inputs = this.queue;
-      this.queue = [];
-      let prev = this.head;
-      for (const input of inputs) {
-        const entry = {
-          ...input,
-          ts: input.ts as string,
-          seq: (prev?.seq ?? 0) + 1,
-          prevHash: prev?.hash ?? GENESIS_HASH,
-        };
-        const full: AuditEntry = { ...entry, hash: hashEntry(entry) };
-        this.unwritten.push(full);
-        prev = { seq: full.seq, hash: full.hash };
+      while (this.unwritten.length > 0 || this.queue.length > 0) {
+        // Entries already chained (a failed write) go first, so order and links never change.
+        if (this.unwritten.length === 0) this.chain(this.queue.splice(0, chunk));
+        const batch = this.unwritten.slice(0, chunk);
+        await this.store.append(batch);
+        this.unwritten = this.unwritten.slice(batch.length);
       }
-      this.head = prev;
-      const batch = this.unwritten;
-      await this.store.append(batch);
-      this.unwritten = this.unwritten.slice(batch.length);
     } catch (e) {
       this.opts.onError?.(e);
     }
+  }
+
+  private chain(inputs: AuditInput[]): void {
+    let prev = this.head ?? null;
+    for (const input of inputs) {
+      const entry = {
+        ...input,
+        ts: input.ts as string,
+        seq: (prev?.seq ?? 0) + 1,
+        prevHash: prev?.hash ?? GENESIS_HASH,
+      };
+      const full: AuditEntry = { ...entry, hash: hashEntry(entry) };
+      this.unwritten.push(full);
+      prev = { seq: full.seq, hash: full.hash };
+    }
+    this.head = prev;
   }
 }
 

@@ -34,6 +34,11 @@ export interface UsageMeterOptions {
   batchSize?: number;
   /** Flush at least this often (default 250 ms). */
   flushIntervalMs?: number;
+  /**
+   * Rows per sink write (default 50). Building a large insert is synchronous work in most database
+   * drivers; smaller writes, awaited one after the other, keep each event-loop pause short (p99).
+   */
+  writeChunkSize?: number;
   /** Records kept while the sink is failing before the oldest are dropped (default 50 000). */
   maxBuffered?: number;
   onError?: (e: unknown, dropped: number) => void;
@@ -73,20 +78,26 @@ export class UsageMeter {
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
     if (this.buffer.length === 0) return;
-    const batch = this.buffer;
-    this.buffer = [];
-    this.flushing = this.sink
-      .write(batch)
-      .catch((e) => {
+    this.flushing = this.drain().finally(() => {
+      this.flushing = null;
+    });
+    await this.flushing;
+  }
+
+  private async drain(): Promise<void> {
+    const chunk = this.opts.writeChunkSize ?? 50;
+    while (this.buffer.length > 0) {
+      const batch = this.buffer.splice(0, chunk);
+      try {
+        await this.sink.write(batch);
+      } catch (e) {
         this.buffer = batch.concat(this.buffer);
         const overflow = this.buffer.length - this.maxBuffered;
         if (overflow > 0) this.buffer.splice(0, overflow);
         this.opts.onError?.(e, Math.max(0, overflow));
-      })
-      .finally(() => {
-        this.flushing = null;
-      });
-    await this.flushing;
+        return;
+      }
+    }
   }
 
   async close(): Promise<void> {
