@@ -63,6 +63,10 @@ export async function createContext(opts: CreateContextOptions = {}): Promise<Ap
   const orgs = new OrgService(db);
   await orgs.ensureDefault();
   const { generated } = await auth.initAdminToken(env.KHIDMA_ADMIN_TOKEN);
+  const stopListening = await auth.listenForChanges().catch((err) => {
+    logger.warn({ err }, 'key change notifications unavailable; caches expire by TTL only');
+    return async () => {};
+  });
   if (generated) opts.onAdminTokenGenerated?.(generated);
   const ownsDb = !isDatabase(opts.database);
   const usageStore = new UsageStore(db);
@@ -119,6 +123,7 @@ export async function createContext(opts: CreateContextOptions = {}): Promise<Ap
       () => wired.close(),
       async () => {
         clearInterval(lastUsedTimer);
+        await stopListening();
         clearTimeout(firstPrune);
         clearInterval(dailyPrune);
         await auth.flushLastUsed().catch(() => undefined);

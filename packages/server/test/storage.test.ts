@@ -106,6 +106,23 @@ for (const backend of BACKENDS) {
       expect(await auth.authenticate(key)).toBeNull();
     });
 
+    it('evicts another instance’s cached key at once when a key is revoked elsewhere (NOTIFY)', async () => {
+      const other = backend.name === 'PGlite' ? db : await openDatabase(backend.options(schema));
+      try {
+        const org = await orgs.create({ name: 'Notify', slug: `notify-${backend.name.toLowerCase()}` });
+        const instanceA = new AuthService(db, { cacheTtlMs: 600_000 });
+        const stop = await instanceA.listenForChanges();
+        const instanceB = new AuthService(other);
+        const { key, info } = await instanceB.createKey({ orgId: org.id, name: 'k' });
+        expect(await instanceA.authenticate(key)).not.toBeNull(); // now cached for 10 minutes on A
+        await instanceB.revokeKey(info.id);
+        await expect.poll(() => instanceA.authenticate(key), { timeout: 5000, interval: 50 }).toBeNull();
+        await stop();
+      } finally {
+        if (other !== db) await other.close();
+      }
+    });
+
     it('refuses keys of a disabled organisation and expired keys', async () => {
       const org = await orgs.create({ name: 'Agence B', slug: 'agence-b' });
       const { key } = await auth.createKey({ orgId: org.id, name: 'k' });
@@ -246,7 +263,7 @@ for (const backend of BACKENDS) {
       });
     });
 
-    it('reports a reordering of entries (swapped sequence numbers)', async () => {
+    it('re-chains a concurrent writer’s batch and reports a reordering of entries (swapped sequence numbers)', async () => {
       const s2 = uniqueSchema('reorder');
       const db2 = await openDatabase(
         backend.name === 'PGlite' ? { url: '', dataDir: 'memory://' } : backend.options(s2),
@@ -254,6 +271,9 @@ for (const backend of BACKENDS) {
       try {
         const store = new DbAuditStore(db2);
         await store.append(chain(6, 'org_r'));
+        // A second writer (another instance) that believed the log was empty: its batch is re-chained.
+        await store.append(chain(3, 'org_other_instance'));
+        expect(await verifyAuditLog(store, verifier)).toMatchObject({ ok: true, checked: 9, headSeq: 9 });
         await db2.orm.execute(sql`update audit_entries set seq = -1 where seq = 3`);
         await db2.orm.execute(sql`update audit_entries set seq = 3 where seq = 4`);
         await db2.orm.execute(sql`update audit_entries set seq = 4 where seq = -1`);

@@ -6,6 +6,8 @@ import { credentialFrom, generateAdminToken, generateApiKey, hashesEqual, newId,
 import { ADMIN_PRINCIPAL, type Principal } from './principal.js';
 
 const ADMIN_TOKEN_SETTING = 'admin_token_sha256';
+/** Notification channel on which key and organisation changes are announced to every instance. */
+export const AUTH_CHANNEL = 'khidma_auth';
 
 export interface AuthServiceOptions {
   /** How long a resolved key stays cached in memory (default 15 s). Revocation here evicts at once. */
@@ -168,6 +170,26 @@ export class AuthService {
     this.hashByKeyId.set(principal.keyId!, hash);
   }
 
+  /**
+   * Hears changes made by other instances and by the CLI (PostgreSQL NOTIFY), so a revocation there
+   * evicts this instance's cache at once instead of after the TTL.
+   */
+  async listenForChanges(): Promise<() => Promise<void>> {
+    return this.db.listen(AUTH_CHANNEL, (payload) => {
+      try {
+        const msg = JSON.parse(payload) as { keyId?: string; orgId?: string };
+        if (msg.keyId) this.invalidateKey(msg.keyId);
+        if (msg.orgId) this.invalidateOrg(msg.orgId);
+      } catch {
+        // Not ours; ignore.
+      }
+    });
+  }
+
+  private announce(msg: { keyId?: string; orgId?: string }): Promise<void> {
+    return this.db.notify(AUTH_CHANNEL, JSON.stringify(msg)).catch(() => undefined);
+  }
+
   /** Forget cached principals of a key (after revoke or change). */
   invalidateKey(keyId: string): void {
     const hash = this.hashByKeyId.get(keyId);
@@ -237,6 +259,7 @@ export class AuthService {
       .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)))
       .returning();
     this.invalidateKey(keyId);
+    await this.announce({ keyId });
     if (row) return toKeyInfo(row, this.now());
     return this.getKey(keyId);
   }
@@ -249,6 +272,7 @@ export class AuthService {
     if (Object.keys(set).length === 0) return this.getKey(keyId);
     const [row] = await this.db.orm.update(apiKeys).set(set).where(eq(apiKeys.id, keyId)).returning();
     this.invalidateKey(keyId);
+    await this.announce({ keyId });
     return row ? toKeyInfo(row, this.now()) : null;
   }
 

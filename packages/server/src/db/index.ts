@@ -18,8 +18,17 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** PostgreSQL schema holding Khidma's tables ("public" unless isolated). */
   schema: string;
+  /**
+   * Subscribes to a notification channel (PostgreSQL LISTEN, also on PGlite), scoped to this schema so
+   * isolated test schemas do not hear each other. Returns an unsubscribe function.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Sends a notification to every instance listening on the channel (NOTIFY). */
+  notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
 }
+
+const scoped = (schemaName: string, channel: string) => `${schemaName}_${channel}`;
 
 export interface OpenDatabaseOptions {
   /** postgres:// URL; default process.env.DATABASE_URL. When absent (or ''), PGlite is used. */
@@ -83,7 +92,20 @@ async function openPostgres(
   }
   client.release();
   const orm = drizzlePg({ client: pool, schema }) as unknown as Orm;
-  return { orm, kind: 'postgres', schema: schemaName, close: () => pool.end() };
+  const listener = new PgListener(url);
+  return {
+    orm,
+    kind: 'postgres',
+    schema: schemaName,
+    listen: (channel, cb) => listener.listen(scoped(schemaName, channel), cb),
+    notify: async (channel, payload) => {
+      await pool.query('SELECT pg_notify($1, $2)', [scoped(schemaName, channel), payload]);
+    },
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
+  };
 }
 
 async function openPglite(
@@ -106,5 +128,79 @@ async function openPglite(
       throw err;
     }
   }
-  return { orm, kind: 'pglite', schema: schemaName, close: () => client.close() };
+  return {
+    orm,
+    kind: 'pglite',
+    schema: schemaName,
+    listen: (channel, cb) => client.listen(scoped(schemaName, channel), cb),
+    notify: async (channel, payload) => {
+      await client.query('SELECT pg_notify($1, $2)', [scoped(schemaName, channel), payload]);
+    },
+    close: () => client.close(),
+  };
+}
+
+/**
+ * One dedicated connection for LISTEN (pooled connections cannot hold subscriptions). Reconnects
+ * after a failure and re-subscribes every channel.
+ */
+class PgListener {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  private closed = false;
+
+  constructor(private readonly url: string) {}
+
+  async listen(channel: string, cb: (payload: string) => void): Promise<() => Promise<void>> {
+    const client = await this.connect();
+    let set = this.handlers.get(channel);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(channel, set);
+      await client.query(`LISTEN "${channel}"`);
+    }
+    set.add(cb);
+    return async () => {
+      set.delete(cb);
+    };
+  }
+
+  private connect(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.url });
+      client.on('notification', (msg) => {
+        for (const cb of this.handlers.get(msg.channel) ?? []) cb(msg.payload ?? '');
+      });
+      client.on('error', () => {
+        this.client = null;
+        client.end().catch(() => undefined);
+        if (!this.closed) setTimeout(() => void this.resubscribe(), 1000).unref();
+      });
+      await client.connect();
+      this.client = client;
+      this.connecting = null;
+      return client;
+    })();
+    return this.connecting;
+  }
+
+  private async resubscribe(): Promise<void> {
+    if (this.closed) return;
+    try {
+      const client = await this.connect();
+      for (const channel of this.handlers.keys()) await client.query(`LISTEN "${channel}"`);
+    } catch {
+      this.connecting = null;
+      if (!this.closed) setTimeout(() => void this.resubscribe(), 5000).unref();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const c = this.client ?? (this.connecting ? await this.connecting.catch(() => null) : null);
+    this.client = null;
+    await c?.end().catch(() => undefined);
+  }
 }

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
+import { hashEntry } from '@khidma/gateway';
+import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { type AuditRow, auditEntries } from '../db/schema/index.js';
 
@@ -52,27 +53,25 @@ export class DbAuditStore {
     return row ?? null;
   }
 
+  /**
+   * Appends a batch under a transaction-level advisory lock. The batch normally continues the stored
+   * head; when another writer (a second instance, the CLI) appended meanwhile, the batch is re-chained
+   * onto the real head (seq, prevHash and hash recomputed) so the table stays one valid chain.
+   */
   async append(entries: StoredAuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.db.orm.insert(auditEntries).values(
-      entries.map((e) => ({
-        seq: e.seq,
-        ts: new Date(e.ts),
-        requestId: e.requestId ?? null,
-        orgId: e.actor?.orgId ?? null,
-        keyId: e.actor?.keyId ?? null,
-        action: e.endpoint ?? 'unknown',
-        model: e.model ?? null,
-        provider: e.provider ?? null,
-        location: e.destinationCountry ?? null,
-        decision: e.decision ?? null,
-        dataClass: e.dataClass ?? null,
-        status: e.status ?? null,
-        prevHash: e.prevHash,
-        hash: e.hash,
-        body: JSON.stringify(e),
-      })),
-    );
+    await this.db.orm.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+      const [head] = await tx
+        .select({ seq: auditEntries.seq, hash: auditEntries.hash })
+        .from(auditEntries)
+        .orderBy(desc(auditEntries.seq))
+        .limit(1);
+      const first = entries[0]!;
+      const continues = head ? first.seq === head.seq + 1 && first.prevHash === head.hash : first.seq === 1;
+      const batch = continues ? entries : rechain(entries, head ?? null);
+      await tx.insert(auditEntries).values(batch.map(toRow));
+    });
   }
 
   async list(f: AuditFilter = {}): Promise<StoredAuditEntry[]> {
@@ -103,6 +102,44 @@ export class DbAuditStore {
       after = rows[rows.length - 1]!.seq;
     }
   }
+}
+
+const AUDIT_LOCK_KEY = 7_020_240_502;
+const GENESIS = '0'.repeat(64);
+
+/** Re-links entries onto `head`, recomputing each hash exactly as the gateway's chain does. */
+function rechain(
+  entries: StoredAuditEntry[],
+  head: { seq: number; hash: string } | null,
+): StoredAuditEntry[] {
+  let prev = head ?? { seq: 0, hash: GENESIS };
+  return entries.map((e) => {
+    const { hash: _old, ...rest } = e;
+    const linked = { ...rest, seq: prev.seq + 1, prevHash: prev.hash };
+    const hash = hashEntry(linked as unknown as Parameters<typeof hashEntry>[0]);
+    prev = { seq: linked.seq, hash };
+    return { ...linked, hash };
+  });
+}
+
+function toRow(e: StoredAuditEntry) {
+  return {
+    seq: e.seq,
+    ts: new Date(e.ts),
+    requestId: e.requestId ?? null,
+    orgId: e.actor?.orgId ?? null,
+    keyId: e.actor?.keyId ?? null,
+    action: e.endpoint ?? 'unknown',
+    model: e.model ?? null,
+    provider: e.provider ?? null,
+    location: e.destinationCountry ?? null,
+    decision: e.decision ?? null,
+    dataClass: e.dataClass ?? null,
+    status: e.status ?? null,
+    prevHash: e.prevHash,
+    hash: e.hash,
+    body: JSON.stringify(e),
+  };
 }
 
 function where(f: AuditFilter): SQL | undefined {

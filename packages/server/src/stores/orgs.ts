@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { newId } from '../auth/keys.js';
+import { AUTH_CHANNEL } from '../auth/service.js';
 import type { Database } from '../db/index.js';
 import { type OrgRow, orgs, type QuotaLimits } from '../db/schema/index.js';
 import { ApiError, notFound } from '../errors.js';
@@ -70,13 +71,20 @@ export class OrgService {
     if (patch.disabled !== undefined) set.disabledAt = patch.disabled ? new Date() : null;
     if (Object.keys(set).length === 0) return this.get(id);
     const [row] = await this.db.orm.update(orgs).set(set).where(eq(orgs.id, id)).returning();
+    await this.announce(id);
     return row ? toOrgInfo(row) : null;
   }
 
   /** Deletes an organisation and (cascade) its keys. Usage and audit rows are kept for the record. */
   async delete(id: string): Promise<boolean> {
     const rows = await this.db.orm.delete(orgs).where(eq(orgs.id, id)).returning({ id: orgs.id });
+    await this.announce(id);
     return rows.length > 0;
+  }
+
+  /** Tells every instance's key cache that this organisation's keys changed (limits, disabled, deleted). */
+  private announce(orgId: string): Promise<void> {
+    return this.db.notify(AUTH_CHANNEL, JSON.stringify({ orgId })).catch(() => undefined);
   }
 
   /** The organisation that `khidma keys create` uses when none is named; created on first start. */

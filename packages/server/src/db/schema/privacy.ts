@@ -20,7 +20,10 @@ export const privacyMappings = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('privacy_mappings_org_created_idx').on(t.orgId, t.createdAt), index('privacy_mappings_expires_idx').on(t.expiresAt)],
+  (t) => [
+    index('privacy_mappings_org_created_idx').on(t.orgId, t.createdAt),
+    index('privacy_mappings_expires_idx').on(t.expiresAt),
+  ],
 );
 
 /**
@@ -37,7 +40,10 @@ export const privacySubjectRefs = pgTable(
     orgId: text('org_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.hash, t.kind, t.ref] }), index('privacy_subject_refs_ref_idx').on(t.kind, t.ref)],
+  (t) => [
+    primaryKey({ columns: [t.hash, t.kind, t.ref] }),
+    index('privacy_subject_refs_ref_idx').on(t.kind, t.ref),
+  ],
 );
 
 export type PrivacyMappingRow = typeof privacyMappings.$inferSelect;
