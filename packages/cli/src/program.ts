@@ -4,6 +4,8 @@ import { register as registerKb } from './commands/kb.js';
 import { register as registerKeys } from './commands/keys.js';
 import { register as registerLang } from './commands/lang.js';
 import { register as registerOrgs } from './commands/orgs.js';
+import { register as registerPrivacy } from './commands/privacy.js';
+import { register as registerRegistry } from './commands/registry.js';
 import { register as registerStart } from './commands/start.js';
 import { register as registerUsage } from './commands/usage.js';
 
@@ -26,8 +28,10 @@ export function buildProgram(): Command {
   registerOrgs(program);
   registerUsage(program);
   registerAudit(program);
+  registerRegistry(program);
   registerLang(program);
   registerKb(program);
+  registerPrivacy(program);
   // ─────────────────────────────────────────────────────────────────────────────
 
   return program;

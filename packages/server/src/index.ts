@@ -31,6 +31,16 @@ export {
   unauthorized,
 } from './errors.js';
 export { AssistantStore, DbKnowledgeStore } from './knowledge/store.js';
+export {
+  buildRegister,
+  type PrivacyService,
+  PrivacyStore,
+  parsePrivacyConfig,
+  policyFor,
+  registerToCsv,
+  resolvePrivacySecret,
+  type SubjectQuery,
+} from './privacy/index.js';
 export type { OpenApiRegistry } from './openapi/registry.js';
 export { quotaSubjectFor } from './quotas.js';
 export { startOfMonthUtc } from './routes/usage.js';
