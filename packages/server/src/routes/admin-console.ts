@@ -16,6 +16,48 @@ const query = z.object({ from: isoDate.optional(), org_id: z.string().max(100).o
  */
 export const adminConsoleRoutes: FastifyPluginAsync = async (app) => {
   const ctx = app.khidma;
+  ctx.openapi.add({
+    tags: [{ name: 'console', description: 'Aggregates for the administration console' }],
+    paths: {
+      '/admin/v1/console/privacy': {
+        get: {
+          tags: ['console'],
+          summary:
+            'Privacy aggregates: identifiers detected by type, pseudonymised transfers by country, subject requests',
+          security: [{ bearer: [] }],
+          parameters: [
+            {
+              name: 'from',
+              in: 'query',
+              schema: { type: 'string', format: 'date-time' },
+              description: 'Default: 90 days ago',
+            },
+            { name: 'org_id', in: 'query', schema: { type: 'string' }, description: 'Platform admins only' },
+          ],
+          responses: {
+            '200': {
+              description: 'Counts only, never values',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      object: { const: 'console.privacy' },
+                      from: { type: 'string', format: 'date-time' },
+                      detections_by_type: { type: 'object', additionalProperties: { type: 'integer' } },
+                      transfers_by_country: { type: 'object', additionalProperties: { type: 'integer' } },
+                      subject_requests: { type: 'array', items: { type: 'object' } },
+                    },
+                  },
+                },
+              },
+            },
+            '403': { description: 'Member keys are refused' },
+          },
+        },
+      },
+    },
+  });
 
   app.get('/admin/v1/console/privacy', async (request) => {
     const p = requireRole(request.principal, 'org-admin');
