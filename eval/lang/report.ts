@@ -1,5 +1,6 @@
 /** Markdown rendering of the language evaluation results. */
 import type { SystemReport } from './metrics.js';
+import type { NamesReport } from './names.js';
 import type { TranslitReport } from './translit.js';
 
 interface Result {
@@ -9,6 +10,7 @@ interface Result {
   identification: SystemReport[];
   watchedCells: Record<string, Record<string, number>>;
   transliteration: TranslitReport[];
+  names?: NamesReport;
 }
 
 const pct = (x: number | undefined): string => (x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
@@ -72,5 +74,13 @@ export function renderMarkdown(r: Result): string {
     'CER = character edits / reference characters, after removing Arabic diacritics (shadda) from both sides.',
     '',
   );
+  if (r.names) {
+    lines.push('## Names across scripts (DODa v2 name lists, Latin → Arabic)', '');
+    lines.push('| pairs | same nameSkeleton | arabizeName top-1 | arabizeName top-5 |', '|---|---|---|---|');
+    lines.push(
+      `| ${r.names.pairs} | ${pct(r.names.skeletonAgreement)} | ${pct(r.names.arabizeTop1)} | ${pct(r.names.arabizeTop5)} |`,
+      '',
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

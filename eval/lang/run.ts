@@ -8,6 +8,7 @@ import { identify, modelInfo } from '@khidma/lang';
 import { BASELINES } from './baselines.js';
 import { buildIdentificationSet } from './data.js';
 import { cell, evaluate, type SystemReport, WATCHED_CELLS } from './metrics.js';
+import { evaluateNames } from './names.js';
 import { renderMarkdown } from './report.js';
 import { evaluateTransliteration } from './translit.js';
 
@@ -27,6 +28,7 @@ for (const b of BASELINES) {
   reports.push(evaluate(`${b.name} (lenient Arabic)`, items, lenient));
 }
 const translit = evaluateTransliteration();
+const names = evaluateNames();
 const counts: Record<string, number> = {};
 for (const i of items) counts[i.tag] = (counts[i.tag] ?? 0) + 1;
 const errors = items.map((item, k) => ({ ...item, predicted: ours[k] })).filter((x) => x.predicted !== x.tag);
@@ -43,6 +45,7 @@ const result = {
   identification: reports,
   watchedCells: cells,
   transliteration: translit,
+  names,
   sampleErrors: errors.slice(0, 60),
 };
 const outDir = fileURLToPath(new URL('../../bench/results/', import.meta.url));
@@ -60,5 +63,9 @@ for (const [k, v] of Object.entries(cells['khidma identify'] ?? {}))
 for (const t of translit)
   console.log(
     `  ${t.system} [${t.inputs}] CER ${t.cer.toFixed(3)} (folded ${t.cerFolded.toFixed(3)}) word-acc ${t.wordAccuracy.toFixed(3)} (folded ${t.wordAccuracyFolded.toFixed(3)})${t.top5Accuracy === undefined ? '' : ` top5 ${t.top5Accuracy.toFixed(3)}`}`,
+  );
+if (names)
+  console.log(
+    `  names (${names.pairs}): skeleton agreement ${names.skeletonAgreement.toFixed(3)}, arabizeName top-1 ${names.arabizeTop1.toFixed(3)} top-5 ${names.arabizeTop5.toFixed(3)}`,
   );
 console.log(`results: ${outDir}lang-eval.md`);

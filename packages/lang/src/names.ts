@@ -165,7 +165,9 @@ function tokenVariants(token: string): string[] {
 
 /** Splits an Arabic-script name into tokens, keeping عبد + next word together (عبد الله is one name). */
 function nameTokens(name: string): string[] {
-  const raw = arabicKey(name)
+  // Diacritics go, hamza seats stay (إلياس is not ال + ياس); table lookups fold them with arabicKey.
+  const raw = name
+    .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
     .split(/[\s\-_.,]+/)
     .filter(Boolean);
   const out: string[] = [];
@@ -174,13 +176,47 @@ function nameTokens(name: string): string[] {
     const next = raw[i + 1];
     if ((tok === 'عبد' || tok === 'نور' || tok === 'صلاح' || tok === 'عز' || tok === 'فاطمة') && next) {
       const joined = `${tok} ${next}`;
-      if (tok === 'عبد' || loadTable().byArabic.has(joined)) {
+      if (tok === 'عبد' || loadTable().byArabic.has(arabicKey(joined))) {
         out.push(joined);
         i++;
         continue;
       }
     }
+    // X الدين, X الله, X الإله are one name (نور الدين, هبة الله).
+    const key = arabicKey(tok);
+    if (
+      out.length > 0 &&
+      (key === 'الدين' || key === 'الله' || key === 'الاله') &&
+      !out[out.length - 1]?.startsWith('عبد')
+    ) {
+      out[out.length - 1] += ` ${tok}`;
+      continue;
+    }
     out.push(tok);
+  }
+  return out;
+}
+
+/** Tokens for the skeleton: only عبد + name and name + الدين/الله/الإله are glued, as in Latin spellings. */
+function skeletonTokens(name: string): string[] {
+  const raw = name
+    .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
+    .split(/[\s\-_.,]+/)
+    .filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const tok = raw[i] as string;
+    const key = arabicKey(tok);
+    if (tok === 'عبد' && raw[i + 1]) {
+      out.push(`${tok} ${raw[i + 1]}`);
+      i++;
+    } else if (
+      out.length > 0 &&
+      (key === 'الدين' || key === 'الله' || key === 'الاله') &&
+      !out[out.length - 1]?.startsWith('عبد')
+    ) {
+      out[out.length - 1] += ` ${tok}`;
+    } else out.push(tok);
   }
   return out;
 }
@@ -188,7 +224,7 @@ function nameTokens(name: string): string[] {
 function abdCompound(token: string): string[] | undefined {
   if (!token.startsWith('عبد ')) return undefined;
   const rest = token.slice(4);
-  const restKey = rest.startsWith('ال') ? rest.slice(2) : rest;
+  const restKey = arabicKey(rest.startsWith('ال') ? rest.slice(2) : rest);
   const restLatin = (loadTable().byArabic.get(restKey) ?? romanizeWord(restKey))[0]?.toLowerCase() ?? '';
   const sun = SUN.has(restKey.charAt(0));
   const glued = sun ? `Abde${restLatin.charAt(0)}${restLatin}` : `Abdel${restLatin}`;
@@ -253,6 +289,18 @@ function arabizeToken(token: string): string[] {
   if (article) {
     const inner = t.byLatin.get(article[1] as string);
     if (inner) return inner.map((a) => `ال${a}`);
+  }
+  // Compounds: Abd + el + name (عبد + ال + name), name + eddine (الدين), name + allah (الله).
+  const abd = /^abd(?:el|al|ul|l|ou|e(?=[drstzn]))(.{3,})$/.exec(key);
+  if (abd) {
+    const rest = (abd[1] as string).replace(/^([drstzn])\1/, '$1');
+    const inner = t.byLatin.get(rest)?.[0] ?? arabiziCandidates(rest.replace(/ou/g, 'u'))[0];
+    if (inner) return [`عبد ال${inner.replace(/^ال/, '')}`];
+  }
+  const suffix = /^(.{3,}?)(?:e?d?dine?|eddin|allah|ellah|llah)$/.exec(key);
+  if (suffix) {
+    const head = arabizeToken((suffix[1] as string).replace(/e$/, ''))[0];
+    if (head) return [`${head} ${/d/.test(key.slice((suffix[1] as string).length)) ? 'الدين' : 'الله'}`];
   }
   const ben = /^(ben|ait|ould|bou|abou)(.{3,})$/.exec(key);
   if (ben) {
@@ -324,6 +372,9 @@ function dropArticle(w: string): string {
   if (assimilated) return `${assimilated[1]}${assimilated[2]}`;
   const glued = /^(?:el|al)(.{3,})$/.exec(w);
   if (glued && consonantSkeleton(glued[1] as string).length >= 2) return glued[1] as string;
+  // Darija article without vowel: Lhoucine, Lahcen stays (l + vowel), Lmokhtar -> mokhtar.
+  const bare = /^l([^aeiouyl].{2,})$/.exec(w);
+  if (bare && consonantSkeleton(bare[1] as string).length >= 2) return bare[1] as string;
   return w;
 }
 
@@ -366,8 +417,28 @@ const ARABIC_SKELETON: Record<string, string> = {
   ن: 'n',
 };
 
+/** "Nour Eddine" and "Noureddine", "Hibat Allah" and "Hibatallah" are one name each. */
+function glueCompounds(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    if (out.length > 0 && /^(?:e?d?dine?|eddin|allah|ellah|llah|lah)$/.test(w)) out[out.length - 1] += w;
+    else out.push(w);
+  }
+  return out;
+}
+
+/** Skeleton of one folded Latin name; the Abd- prefix is cut off first so abd+el+hadi never reads "dh". */
+function latinNameSkeleton(w: string): string {
+  const abd = /^abd(?:el|al|ul|l|ou|e(?=[drstzn]))?(.*)$/.exec(w);
+  if (!abd) return dedupe(consonantSkeleton(w));
+  const rest = abd[1] as string;
+  if (/^[ae]?l?l?ah$/.test(rest)) return 'bdlh'; // Abdallah, Abdellah, Abdelah: عبد الله
+  return dedupe(`bd${consonantSkeleton(rest)}`);
+}
+
 function consonantSkeleton(latin: string): string {
   const s = latin
+    .replace(/^rh/, 'g') // French transcription of غ: Rhita, Rhali
     .replace(/tch|ch|sh/g, 'ʃ')
     .replace(/kh|5/g, 'x')
     .replace(/gh/g, 'g')
@@ -381,7 +452,6 @@ function consonantSkeleton(latin: string): string {
     .replace(/7/g, 'h')
     .replace(/p/g, 'b')
     .replace(/v/g, 'f')
-    .replace(/([aeiouy])h$/g, '$1')
     .replace(/[aeiouyw0-9]/g, '')
     .replace(/ʃ/g, 'c');
   let out = '';
@@ -389,14 +459,25 @@ function consonantSkeleton(latin: string): string {
   return out;
 }
 
-function arabicSkeleton(word: string): string {
-  let w = arabicKey(word);
-  if (w.length > 3 && w.startsWith('ال')) w = w.slice(2);
+function arabicSkeleton(word: string, construct = false): string {
+  const raw = word.replace(/[\u064b-\u065f\u0670\u0640]/g, '');
+  // Only a literal ال is the article: إلياس and أل- names keep their first letters.
+  const w = raw.length > 3 && raw.startsWith('ال') ? arabicKey(raw.slice(2)) : arabicKey(raw);
   let out = '';
-  for (const c of w) {
-    const k = ARABIC_SKELETON[c];
-    if (k && k !== out[out.length - 1]) out += k;
+  for (let i = 0; i < w.length; i++) {
+    const c = w[i] as string;
+    // ـاة is pronounced -at in names (حياة Hayat, نجاة Najat); a bare ة is the vowel a.
+    // ة before a second name part is pronounced t too (هبة الله Hibat Allah).
+    const k = c === 'ة' && (w[i - 1] === 'ا' || (construct && i === w.length - 1)) ? 't' : ARABIC_SKELETON[c];
+    if (k) out += k;
   }
+  return out;
+}
+
+/** One letter for a run of equal letters, also across the parts of a compound (عبد الدايم). */
+function dedupe(s: string): string {
+  let out = '';
+  for (const c of s) if (c !== out[out.length - 1] || c === ' ') out += c;
   return out;
 }
 
@@ -405,12 +486,13 @@ export function nameSkeleton(name: string): string {
   if (typeof name !== 'string') return '';
   const src = name.slice(0, MAX_NAME);
   if (ARABIC.test(src)) {
-    const tokens = nameTokens(src);
+    const tokens = skeletonTokens(src);
     const out: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as string;
       const isParticle = PARTICLES[t] !== undefined && t !== 'مولاي' && t !== 'سيدي' && tokens[i + 1];
-      const sk = t.split(' ').map(arabicSkeleton).join('');
+      const parts = t.split(' ');
+      const sk = dedupe(parts.map((p, k) => arabicSkeleton(p, k < parts.length - 1)).join(''));
       if (isParticle) {
         tokens[i + 1] = `${t} ${tokens[i + 1]}`;
         continue;
@@ -420,7 +502,7 @@ export function nameSkeleton(name: string): string {
     return out.join(' ');
   }
   const folded = foldLatin(src);
-  const words = folded.split(' ').filter(Boolean);
+  const words = glueCompounds(folded.split(' ').filter(Boolean));
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     let w = words[i] as string;
@@ -429,8 +511,7 @@ export function nameSkeleton(name: string): string {
       w = `abd${next}`;
       i++;
     }
-    w = w.replace(/^abd(el|al|ul)/, 'abd').replace(/^abde([drstzn])/, 'abd$1');
-    const sk = consonantSkeleton(w);
+    const sk = latinNameSkeleton(w);
     if (sk) out.push(sk);
   }
   return out.join(' ');

@@ -127,3 +127,35 @@ describe('foldName', () => {
     expect(foldName('')).toBe('');
   });
 });
+
+describe('name compounds and transcription habits', () => {
+  it('agrees across scripts for Abd compounds whose second part starts with h, j or d', () => {
+    expect(nameSkeleton('Abdelhadi')).toBe(nameSkeleton('عبد الهادي'));
+    expect(nameSkeleton('Abdeljalil')).toBe(nameSkeleton('عبد الجليل'));
+    expect(nameSkeleton('Abdeddaym')).toBe(nameSkeleton('عبد الدايم'));
+    for (const n of ['Abdellah', 'Abdallah', 'Abdelah'])
+      expect(nameSkeleton(n)).toBe(nameSkeleton('عبد الله'));
+  });
+
+  it('glues -eddine and Allah compounds in both scripts', () => {
+    expect(nameSkeleton('Nour Eddine')).toBe(nameSkeleton('Noureddine'));
+    expect(nameSkeleton('Noureddine')).toBe(nameSkeleton('نور الدين'));
+    expect(nameSkeleton('Hibat Allah')).toBe(nameSkeleton('هبة الله'));
+  });
+
+  it('keeps إلياس whole (hamza alef is not the article) and reads ـاة as t', () => {
+    expect(nameSkeleton('Ilyas')).toBe(nameSkeleton('إلياس'));
+    expect(nameSkeleton('Hayat')).toBe(nameSkeleton('حياة'));
+    expect(nameSkeleton('Najat')).toBe(nameSkeleton('نجاة'));
+  });
+
+  it('reads the French transcription rh as غ and drops a bare Darija article l-', () => {
+    expect(nameSkeleton('Rhita')).toBe(nameSkeleton('غيتة'));
+    expect(nameSkeleton('Lhoucine')).toBe(nameSkeleton('الحسين'));
+  });
+
+  it('arabizes Abd compounds and -eddine names', () => {
+    expect(arabizeName('Abdelhakim')[0]).toMatch(/^عبد ال/);
+    expect(arabizeName('Charafeddine')[0]).toMatch(/ الدين$/);
+  });
+});
