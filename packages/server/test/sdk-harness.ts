@@ -131,7 +131,7 @@ export async function startKhidma(config: unknown, env: NodeJS.ProcessEnv = {}):
 export function mockConfig(openaiUrl: string, mistralUrl: string, extra: Record<string, unknown> = {}) {
   return {
     providers: [
-      { id: 'local', type: 'openai-compatible', baseUrl: openaiUrl, location: 'MA', timeoutMs: 1_500 },
+      { id: 'local', type: 'openai-compatible', baseUrl: openaiUrl, location: 'MA', timeoutMs: 3_000 },
       { id: 'backup', type: 'openai-compatible', baseUrl: openaiUrl, location: 'MA', timeoutMs: 5_000 },
       {
         id: 'mistral',

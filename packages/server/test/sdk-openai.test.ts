@@ -180,7 +180,7 @@ describe('fallback and failures through the SDK', () => {
   });
 
   it('falls back when the first target times out', async () => {
-    up.script({ delayMs: 4_000 });
+    up.script({ delayMs: 8_000 });
     const r = await client.chat.completions.create({
       model: 'ha-timeout',
       messages: [{ role: 'user', content: 'x' }],
