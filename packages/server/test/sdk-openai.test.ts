@@ -187,7 +187,13 @@ describe('fallback and failures through the SDK', () => {
     });
     expect(r.choices[0]?.message.content).toBe('You said: x');
     expect(up.requests.map((q) => q.body?.model)).toEqual(['primary', 'secondary']);
-    const health = (await (await fetch(`${k.url}/health/models`)).json()) as {
+    const publicView = (await (await fetch(`${k.url}/health/models`)).json()) as {
+      targets: Record<string, unknown>[];
+    };
+    expect(publicView.targets.every((t) => t.lastError === undefined && t.upstreamModel === undefined)).toBe(
+      true,
+    );
+    const health = (await k.admin('GET', '/health/models')) as {
       targets: { model: string; provider: string; lastError: { code: string } | null }[];
     };
     expect(

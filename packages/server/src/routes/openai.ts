@@ -114,9 +114,15 @@ export const openaiRoutes: FastifyPluginAsync = async (app) => {
     return forClient(request, model);
   });
 
-  app.get('/health/models', { config: { auth: 'none' } }, async (_request, reply) => {
-    const targets = ctx.gateway.health();
-    const status = targets.length === 0 || targets.some((t) => t.state !== 'cooldown') ? 'ok' : 'degraded';
+  // Public for load balancers and probes; the routing details (upstream models, errors, latencies)
+  // are shown to platform admins only.
+  app.get('/health/models', { config: { auth: 'optional' } }, async (request, reply) => {
+    const all = ctx.gateway.health();
+    const status = all.length === 0 || all.some((t) => t.state !== 'cooldown') ? 'ok' : 'degraded';
+    const detailed = request.principal?.role === 'admin';
+    const targets = detailed
+      ? all
+      : all.map((t) => ({ model: t.model, provider: t.provider, state: t.state }));
     return reply.status(status === 'ok' ? 200 : 503).send({ status, targets });
   });
 };
