@@ -80,6 +80,12 @@ describe('offline answers (no model configured)', () => {
     if (tag.endsWith('Arab')) expect(frame).toMatch(/[\u0600-\u06ff]/);
   });
 
+  it('answers Arabizi full of French loanwords in Arabizi, not in French', async () => {
+    const a = await ask('talbin mni casier judiciaire f dossier dyal concours');
+    expect(a.language).toBe('ary-Latn');
+    expect(a.citations[0]?.id).toBe('criminal-record-extract');
+  });
+
   it('has templates for every answer language, Tamazight in Tifinagh and in Latin', () => {
     expect([...ANSWER_LANGS].sort()).toEqual([
       'arb-Arab',

@@ -76,6 +76,24 @@ export interface AssistantOptions {
 
 const MAX_QUESTION = 2000;
 
+// Darija function words written in Latin letters that are not French, English or Spanish words.
+const DARIJA_LATN_MARKERS = new Set(
+  'dyal dial dyali diali dyalna dyalek bghit bghina bghiti wach wash chno achno chnou kifach kifash kifah fayn mni menni lia liya 3afak afak khassni khasni khassek ndir njib chhal ch7al bzaf daba wakha rah hna m3a 3la 3nd 3ndi kayn kayna kaynin machi ghadi bach bash ila 3lach 3lash'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Arabizi written with many French loanwords can be identified as French; two or more Darija function
+ * words are decisive evidence that the citizen writes Darija and expects Darija back.
+ */
+export function looksLikeArabizi(text: string): boolean {
+  let n = 0;
+  for (const w of text.toLowerCase().match(/[a-z0-9']+/g) ?? [])
+    if (DARIJA_LATN_MARKERS.has(w) && ++n >= 2) return true;
+  return false;
+}
+
 /** Maps an identified tag to an answer language; unknown or foreign tags fall back by script. */
 export function answerLangFor(tag: LangTag, text: string): AnswerLang {
   if ((ANSWER_LANGS as readonly string[]).includes(tag)) return tag as AnswerLang;
@@ -114,6 +132,9 @@ export class Assistant {
       const prev = identify(users.slice(0, -1).join('\n'));
       if (prev.tag !== 'und')
         return { lang: answerLangFor(prev.tag, users.join(' ')), tag: prev.tag, confidence: prev.confidence };
+    }
+    if ((id.tag === 'fra-Latn' || id.tag === 'eng-Latn' || id.tag === 'spa-Latn') && looksLikeArabizi(last)) {
+      return { lang: 'ary-Latn', tag: 'ary-Latn', confidence: id.confidence };
     }
     return { lang: answerLangFor(id.tag, last), tag: id.tag, confidence: id.confidence };
   }

@@ -31,6 +31,11 @@ const ARABIC_RE = /[\u0600-\u06ff]/;
 const MAX_PHRASE = 6;
 /** Concepts too generic to show on their own that a question is about a catalogued procedure. */
 export const GENERIC_CONCEPTS = new Set([
+  'oos-legal-complaint',
+  'oos-visa',
+  'oos-loan',
+  'oos-weather',
+  'oos-politics',
   'renew',
   'first',
   'lost',

@@ -70,6 +70,7 @@ const FIELD_WEIGHTS = {
 } as const;
 
 const KW_PREFIX = `${CONCEPT_PREFIX}kw:`;
+const OOS_PREFIX = `${CONCEPT_PREFIX}oos-`;
 const texts = (t: LocalizedText | undefined): string[] => (t ? Object.values(t).filter(Boolean) : []);
 
 /** In-memory hybrid index over procedures and imported document passages. */
@@ -210,6 +211,8 @@ export class KnowledgeIndex {
       for (const t of terms) {
         if (!naming && t.term.startsWith(CONCEPT_PREFIX)) continue;
         if (t.term.startsWith(KW_PREFIX) && t.term !== own) continue;
+        // Out-of-catalog topics (visa, loans…) exist only to lower a question's confidence.
+        if (t.term.startsWith(OOS_PREFIX)) continue;
         const v = w * (t.weight === 0.5 ? 0.5 : 1);
         tf.set(t.term, (tf.get(t.term) ?? 0) + v);
         length += v;

@@ -40,7 +40,7 @@ life-cert: certificat de vie | attestation de vie | life certificate | proof of 
 driving-licence: permis de conduire | permis | permi | lpermis | lpermi | pirmi | lpirmi | البيرمي | بيرمي | البرمي | رخصة السياقة | رخصة القيادة | رخصة السواقة | rokhsat siya9a | rokhsa dyal siya9a | driving licence | driving license | driver licence | driver s license | drivers license | auto ecole | autoecole | l auto ecole | تعليم السياقة | لوطو ايكول | ⵜⵉⵏⴰⴳⴳⵉⵜ ⵏ ⵓⵏⴷⴷⵓ
 registration-card: carte grise | kart griz | kartgriz | la carte grise | lakart griz | لاكارط كريز | لاكارط ݣريز | الكارط كريز | البطاقة الرمادية | vehicle registration | registration certificate | logbook | immatriculation | matricule | matricula | lmatricule | الماتريكول | الترقيم | voiture neuve | moto neuve | tomobil jdida | tonobil jdida | motor jdid | طوموبيل جديدة | سيارة جديدة | موطور جديد | new car | new motorbike | brand new car
 vehicle: voiture | vehicule | auto | automobile | moto | car | vehicle | motorbike | tomobil | tonobil | tomobile | tomobila | lmotor | طوموبيل | الطوموبيل | السيارة | سيارة | العربة | المطور | الموطور | ⵜⴰⴽⵓⵔⵉⵢⵜ | ttomobil | ⵜⵓⵎⵓⴱⵉⵍ
-transfer: mutation | vente | vendre | vendu | acheter | achete | achat | occasion | transfert | transfer | sell | sold | buy | bought | second hand | used car | bi3 | bi3t | chrit | chrite | nchri | nbi3 | شريت | بعت | بيع | شراء | نقل الملكية | mutasyon | ⵙⵖ | zznz | znz | ⵣⵣⵏⵣ
+transfer: mutation | vente | vendre | vendu | acheter | achete | achat | occasion | transfert | transfer | sell | sold | buy | bought | second hand | used car | bi3 | bi3t | chrit | chrite | nchri | nbi3 | شريت | بعت | بيع | شراء | نقل الملكية | mutasyon | ⵙⵖ | zznz | znz | ⵣⵣⵏⵣ | selling | buying | sale | purchase | transferring
 inspection: visite technique | controle technique | lvisite | la visite | lvizit | vizit | الفحص التقني | الفيزيت | لافيزيت | technical inspection | roadworthiness | mot test
 vehicle-tax: vignette | vignete | tsav | lvignette | lvinyet | vinyet | الفينيت | فينيت | الفينييت | الضريبة على السيارات | الضريبة الخاصة السنوية | car tax | road tax | vehicle tax | lfinyit | finyit
 # ——— social ———
@@ -49,7 +49,7 @@ social-registry: rsu | registre social | registre social unifie | السجل ا�
 cnss: cnss | damancom | damancome | الضمان الاجتماعي | الضمان | ddaman | daman | social security | securite sociale | رقم الضمان | lcnss | سي ان اس اس
 employee: salarie | salaries | employe | employes | travailleur | employee | employees | worker | staff | khddam | khdam | lkhdama | خدام | الخدام | الأجير | أجير | الأجراء | عامل | ⴰⵎⵙⵡⵓⵔⵉ
 employer: employeur | patron | employer | boss | lpatron | mol chi | المشغل | مشغل | الباطرون | embaucher | recruter | hire | recruit | declare staff | نصرح بالخدامة | نسجل الخدامة | nsrr7 b lkhddama | nsjl lkhddama | declarer mes salaries | declarer mes employes | register my employees | my employees | mes salaries
-complaint: reclamation | plainte | se plaindre | chikaya | chkaya | chikayat | شكاية | شكوى | شكايات | تشكي | نشكي | ntchka | nchki | complaint | complain | grievance | ⵛⵛⵉⴽⴰⵢⴰ
+complaint: reclamation | plainte | se plaindre | chikaya | chkaya | chikayat | شكاية | شكوى | شكايات | تشكي | نشكي | ntchka | nchki | complaint | complain | grievance | ⵛⵛⵉⴽⴰⵢⴰ | plaindre | me plaindre | reclamer | faire une reclamation | complain about
 elections: listes electorales | liste electorale | voter | vote | elections | election | انتخابات | الانتخابات | التصويت | نصوت | اللوائح الانتخابية | nsowt | nsawt | nvoti | lvote | intikhabat | electoral roll | register to vote
 # ——— business and tax ———
 negative-cert: certificat negatif | certificat negative | negative certificate | الشهادة السلبية | شهادة سلبية | nom commercial | nom de societe | denomination | company name | business name | smiya dyal charika | smiyat charika | الاسم التجاري | اسم الشركة
@@ -67,8 +67,8 @@ land: titre foncier | conservation fonciere | certificat de propriete | propriet
 # ——— education ———
 school: certificat de scolarite | attestation scolaire | scolarite | ecole | college | lycee | eleve | school | pupil | student certificate | المدرسة | مدرسة | شهادة مدرسية | شهادة التمدرس | التمدرس | madrasa | lmadrasa | lmdrasa | massar | مسار | ⵜⵉⵏⵎⵍ | tinml
 bac: baccalaureat | bac | lbac | bachot | الباكالوريا | الباك | باك | البكالوريا | high school diploma | ⴱⴰⴽ
-diploma: diplome | diplomes | diploma | degree | licence universitaire | master | ديبلوم | الديبلوم | الدبلوم | الشهادة الجامعية | diplom
-equivalence: equivalence | equivalent | reconnaissance | recognition | recognise | recognize | معادلة | المعادلة | معادلة الشهادات | mo3adala | mou3adala | m3adla
+diploma: diplome | diplomes | diploma | degree | licence universitaire | master | ديبلوم | الديبلوم | الدبلوم | الشهادة الجامعية | diplom | ماستر | الماستر | الإجازة | الاجازة | دكتوراه | الدكتوراه | doctorat | licence | bachelor | phd | diplome etranger
+equivalence: equivalence | equivalent | reconnaissance | recognition | recognise | recognize | معادلة | المعادلة | معادلة الشهادات | mo3adala | mou3adala | m3adla | الاعتراف | اعتراف | الاعتراف بالشهادة | الاعتراف بالدبلوم | reconnaitre | faire reconnaitre
 scholarship: bourse | boursier | minha | lminha | minhaty | scholarship | grant | منحة | المنحة | منحتي | lmin7a | min7a
 # ——— consular and abroad ———
 consular: consulat | consulaire | carte consulaire | immatriculation consulaire | consulate | consular | القنصلية | قنصلية | البطاقة القنصلية | التسجيل القنصلي | lconsulat | l9onsoliya | consula | lqunsul | qunsul | ⵍⵇⵓⵏⵚⵓⵍ
@@ -77,6 +77,12 @@ power-of-attorney: procuration | mandat | mandataire | power of attorney | proxy
 # ——— utilities ———
 water-power: eau | electricite | compteur | branchement | water | electricity | meter | الماء | الما | الكهرباء | الضو | العداد | الكونتور | lma | dow | ddo | lkahraba | kahraba | lcontour | kontor | lkontor | ⴰⵎⴰⵏ | aman | ⵜⴰⴼⴰⵡⵜ
 subscription: abonnement | abonner | souscrire | contrat | subscription | subscribe | connection | connect | اشتراك | الاشتراك | نشترك | نربط | abonma | l abonnement
+# ——— known out-of-catalog topics: never in a procedure, so naming one lowers the confidence ———
+oos-legal-complaint: porter plainte | deposer plainte | plainte contre | plainte au procureur | شكاية للنيابة العامة | شكاية ضد جاري | الشرطة القضائية | press charges | sue | poursuivre en justice | procureur | النيابة العامة | lprocureur
+oos-visa: visa | visas | schengen | فيزا | الفيزا | تأشيرة | التأشيرة | green card | lvisa | lfiza | fiza
+oos-loan: credit | cridi | kridi | pret bancaire | loan | mortgage | قرض | كريدي | الكريدي | سلف
+oos-weather: meteo | weather | rain | الطقس | الشتا | الجو | ljaw | chta
+oos-politics: gagner les elections | يربح الانتخابات | شكون غادي يربح | win the election | resultats des elections | نتائج الانتخابات
 # ——— generic ———
 certificate: certificat | chahadat | chhadat | attestation | extrait | certificate | document | paper | شهادة | الشهادة | وثيقة | chahada | chhada | ⴰⵙⵍⴽⵉⵏ | aslkin
 # ——— facets (what is asked about a procedure) ———
