@@ -7,11 +7,15 @@ const outDir = fileURLToPath(new URL('./dist/client', import.meta.url));
 
 /** Prints the citizen bundle size after each production build and fails the build above budget. */
 function bundleBudget(): Plugin {
+  let dir = outDir;
   return {
     name: 'khidma-bundle-budget',
     apply: 'build',
+    configResolved(config) {
+      dir = config.build.outDir;
+    },
     closeBundle() {
-      const report = measureCitizenBundle(outDir);
+      const report = measureCitizenBundle(dir);
       console.log(formatBundleReport(report));
       if (!report.withinBudget) throw new Error('citizen bundle exceeds its gzipped size budget');
     },

@@ -33,17 +33,26 @@ interface ViteManifestChunk {
  */
 export class ClientBuild {
   readonly assets = new Map<string, Asset>();
-  readonly indexHtml: string | null;
-  readonly stylesheet: string | null;
-  readonly adminScript: string | null;
+  indexHtml: string | null;
+  stylesheet: string | null;
+  adminScript: string | null;
 
   constructor(readonly dir: string) {
-    if (!existsSync(join(dir, 'index.html'))) {
+    this.indexHtml = null;
+    this.stylesheet = null;
+    this.adminScript = null;
+    if (!existsSync(join(dir, 'index.html'))) return;
+    try {
+      this.load();
+    } catch {
+      // A build being replaced while we read it: serve as "not built" rather than fail the server.
+      this.assets.clear();
       this.indexHtml = null;
-      this.stylesheet = null;
-      this.adminScript = null;
-      return;
     }
+  }
+
+  private load(): void {
+    const dir = this.dir;
     this.indexHtml = readFileSync(join(dir, 'index.html'), 'utf8');
     const manifest = JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8')) as Record<
       string,

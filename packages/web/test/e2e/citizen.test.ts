@@ -91,6 +91,27 @@ describe.skipIf(!HAS_CHROMIUM)('citizen app in Chromium', () => {
     await context.close();
   });
 
+  it('can be used with the keyboard alone', async () => {
+    const context = await newContext(h, { locale: 'fr-MA' });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.locator('#question').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // From the main content, Tab reaches the example questions; Enter asks one.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => !!document.activeElement?.closest('.examples'))) break;
+    }
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.examples'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.locator('.answer .feedback').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.answer article.citation').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it('follows the browser language on a first visit', async () => {
     const context = await newContext(h, { locale: 'ar-MA' });
     const page = await context.newPage();
