@@ -50,14 +50,23 @@ export async function ensureWebBuild(): Promise<string> {
   }
   try {
     if (!upToDate()) {
+      // Build next to the live directory and swap it in, so servers of parallel suites starting now
+      // never read a half-written build.
+      const staging = join(WEB_DIR, 'dist', `.client-${process.pid}`);
       await run(
         process.execPath,
-        [join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-        {
-          cwd: WEB_DIR,
-          timeout: 170_000,
-        },
+        [
+          join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js'),
+          'build',
+          '--logLevel',
+          'warn',
+          '--outDir',
+          staging,
+        ],
+        { cwd: WEB_DIR, timeout: 170_000 },
       );
+      rmSync(CLIENT_DIR, { recursive: true, force: true });
+      renameSync(staging, CLIENT_DIR);
     }
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
