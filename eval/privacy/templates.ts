@@ -121,7 +121,7 @@ export const TEMPLATES: Template[] = [
     'fr-chat-3',
     'fr',
     'chat',
-    'Amal et moi on a un bon espoir pour le dossier, Said a dit que le karité arrive le {DATE}',
+    "J'ai bon espoir pour le dossier ; the supplier said the karité arrives on {DATE}",
   ),
   T('fr-chat-4', 'fr', 'chat', "mon ip c'est {IP}, et ma plaque {PLATE}"),
   T(
@@ -223,7 +223,7 @@ export const TEMPLATES: Template[] = [
     'mix-chat-8',
     'fr-ary',
     'chat',
-    'Salam, Nour f lbureau gal lia njib la référence {PROD} w numéro de suivi {TRACK}',
+    'Salam, nour dyal lbureau tfa, khassni njib la référence {PROD} w numéro de suivi {TRACK}',
   ),
   T('mix-chat-9', 'fr-ary', 'chat', 'khlst b la carte {CARD} mais ma tkhlsatch, ip dyali {IP}'),
   // OCR-like scans

@@ -5,6 +5,13 @@
 export const RAW_CUES = {
   cin: [
     'cin',
+    'cni',
+    'lcarte',
+    "l'carte",
+    'bitaqa',
+    'lbitaqa',
+    'id',
+    'البطاقه',
     'c.i.n',
     'cnie',
     'carte nationale',

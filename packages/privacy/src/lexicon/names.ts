@@ -30,7 +30,7 @@ yasmine yasmina yousra zakia zoubida hafsa hafida rkia rahma yamna touria mina i
 
 /** Latin given names that are also common words in French, English, Darija or Arabizi. */
 export const GIVEN_LATIN_AMBIGUOUS = `
-amal nour karim said salam hassan malika amine salah jamal kamal aziz hakim rajae raja saida sana safaa wafaa hayat
+amal nour karim said hassan malika amine salah jamal kamal aziz hakim rajae raja saida sana safaa wafaa hayat
 habiba dounia bouchra aya najat rahma mina widad iman imane houda basma latifa jamila karima aziza ilham noura badr
 saad reda adil adel mounir rachid rabie tawfik ali omar hanane hanan chama ihssane sabah fadila nadir
 `;
@@ -109,6 +109,23 @@ m. m mr mr. mme mme. mlle monsieur madame mademoiselle dr dr. docteur maitre me 
 mister mrs ms miss si lalla hajj lhaj hadj
 `;
 
+const GREETINGS_LIST = [
+  'bonjour',
+  'bonsoir',
+  'salut',
+  'cher',
+  'chere',
+  'dear',
+  'hi',
+  'hello',
+  'salam',
+  'slm',
+  'coucou',
+  'merci',
+];
+/** Greetings before a capitalised name: "Bonjour Karim", "Salam Nour", "Dear Amal". */
+export const GREETINGS = new Set(GREETINGS_LIST);
+
 /** Phrases after which the next words are a person's name, whatever they are. */
 export const INTRO_CUES = [
   "je m'appelle",
@@ -160,7 +177,17 @@ export const INTRO_CUES = [
   'c est',
   "c'est",
   'contact',
+  ...GREETINGS_LIST,
 ];
 
 /** Intro cues that only confirm a known or ambiguous name (never capture an unknown word). */
-export const WEAK_INTRO_CUES = new Set(['je suis', 'ana', 'انا', 'c est', "c'est", 'contact', 'si']);
+export const WEAK_INTRO_CUES = new Set([
+  'je suis',
+  'ana',
+  'انا',
+  'c est',
+  "c'est",
+  'contact',
+  'si',
+  ...GREETINGS_LIST,
+]);

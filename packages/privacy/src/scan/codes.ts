@@ -87,7 +87,11 @@ export function scanCodes(input: ScanInput, tokens: Tokens): void {
     else if (letters === 1 && digits === 9) push('MASSAR', upper ? 0.8 : 0.4, 'massar');
     else if (letters === 2 && digits === 7) push('PASSPORT', upper ? 0.75 : 0.4, 'passport');
     else if (!(sep && digits === 4))
-      push('CIN', digits === 4 ? 0.45 : upper ? (sep ? 0.6 : 0.8) : sep ? 0.3 : 0.4, 'cin');
+      push(
+        'CIN',
+        digits === 4 ? 0.45 : upper ? (sep ? 0.6 : 0.8) : sep ? 0.3 : digits === 6 ? 0.55 : 0.4,
+        'cin',
+      );
   }
 }
 

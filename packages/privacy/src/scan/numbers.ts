@@ -225,6 +225,9 @@ function phoneShape(d: string, plus: boolean): number {
   if (len === 13 && d.startsWith('2120') && isMobileOrFixedStart(d[4])) return plus ? 0.95 : 0.8;
   if (len === 14 && d.startsWith('00212') && isMobileOrFixedStart(d[5])) return 0.95;
   if (len === 15 && d.startsWith('002120') && isMobileOrFixedStart(d[6])) return 0.95;
+  // Other countries (Moroccans abroad: +33, +34, +39…) in E.164 form, with "+" or "00".
+  if (plus && len >= 10 && len <= 15 && d[0] !== '0' && !d.startsWith('212')) return 0.85;
+  if (d.startsWith('00') && len >= 12 && len <= 17 && d[2] !== '0' && !d.startsWith('00212')) return 0.8;
   return 0;
 }
 

@@ -1,5 +1,5 @@
 import { F, NAME_CORE } from '../lexicon/index.js';
-import { INTRO_CUES, WEAK_INTRO_CUES } from '../lexicon/names.js';
+import { GREETINGS, INTRO_CUES, WEAK_INTRO_CUES } from '../lexicon/names.js';
 import { foldText, isUpperAscii, isWordChar } from '../text.js';
 import { keyOf, TokenKind, type Tokens, tightGap } from '../tokens.js';
 import type { ScanInput } from './candidate.js';
@@ -61,7 +61,10 @@ export function scanPersons(input: ScanInput, tokens: Tokens): void {
       continue;
     }
     const cueTitle = prevFlags & F.TITLE ? titleBefore(input, tokens, t) : false;
-    const intro = cueTitle || !(prevFlags & F.INTRO_LAST) ? null : introBefore(low, tokens.start[t]!);
+    let intro = cueTitle || !(prevFlags & F.INTRO_LAST) ? null : introBefore(low, tokens.start[t]!);
+    // A greeting only introduces a capitalised Latin name ("Bonjour Karim", not "salam amal kbir").
+    if (intro !== null && GREETINGS.has(intro) && (kind !== TokenKind.Latin || !capitalised(text, tokens, t)))
+      intro = null;
     const strongIntro = intro !== null && !WEAK_INTRO_CUES.has(intro);
     const flags = tokens.flags[t]!;
     if (!isNameish(flags) && !cueTitle && !strongIntro) {

@@ -117,8 +117,11 @@ export function createPrivacyGuard(opts: PrivacyGuardOptions): ChatGuard {
       let detected: DataClass = 'public';
       const categories = new Set<SensitiveCategory>();
       const requestKeys = new Set<string>();
+      // Detections are kept per text so pseudonymisation does not scan the prompt a second time.
+      const detections = new Map<string, PiiEntity[]>();
       for (const t of texts) {
         const { classification, entities } = inspectText(t);
+        detections.set(t, entities);
         detected = maxDataClass(detected, classification.dataClass);
         for (const c of classification.sensitiveCategories) categories.add(c);
         for (const e of entities) requestKeys.add(keyOf(e));
@@ -133,7 +136,7 @@ export function createPrivacyGuard(opts: PrivacyGuardOptions): ChatGuard {
         const session = createSession({ ttlMs: policy.mappingTtlMinutes * 60_000 });
         const entities: PiiEntity[] = [];
         const body = mapTexts(req, (s) => {
-          const r = pseudonymize(s, { session });
+          const r = pseudonymize(s, { session, entities: detections.get(s) });
           entities.push(...r.entities);
           return r.text;
         });
