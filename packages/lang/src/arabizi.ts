@@ -10,7 +10,7 @@ import { DARIJA_LEXICON_SOURCE } from './darija-lexicon.js';
 
 const MAX_WORD = 64;
 const MAX_CANDIDATES = 8;
-const LM_WEIGHT = Number(globalThis.process?.env?.KHIDMA_LM_WEIGHT ?? 0.1);
+const LM_WEIGHT = 0.1; // weight of the spelling model's log-probability against rule costs
 
 /** Folds Arabizi spelling variants onto one lookup key (vowels, doubling, digit/letter pairs). */
 export function arabiziKey(word: string): string {

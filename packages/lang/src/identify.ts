@@ -159,6 +159,21 @@ export function applyPriors(s: GroupScores, ircamLetters: number): void {
     s.scores[zgh] = (s.scores[zgh] as number) + IRCAM_LETTER_BONUS * Math.min(3, ircamLetters);
 }
 
+const ADDRESS_HINT = /:\/\/|www\.|@/;
+
+/**
+ * URLs, e-mail addresses and @mentions say nothing about the language of a message: they are blanked
+ * (within the scan window only, token by token, so the cost stays linear and bounded).
+ */
+function withoutAddresses(text: string): string {
+  const window = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
+  if (!ADDRESS_HINT.test(window)) return text;
+  return window
+    .split(/(\s+)/)
+    .map((tok) => (tok.includes('://') || tok.startsWith('www.') || tok.includes('@') ? ' ' : tok))
+    .join('');
+}
+
 const UND: Identification = Object.freeze({
   tag: 'und',
   language: 'und',
@@ -183,6 +198,7 @@ function round(x: number): number {
 /** Identifies the language and script of a text (chat message or paragraph). */
 export function identify(text: string): Identification {
   if (typeof text !== 'string' || text.length === 0) return { ...UND, alternatives: [] };
+  text = withoutAddresses(text);
   const end = Math.min(text.length, MAX_SCAN);
   const counts = countScripts(text, 0, end);
   const letters = counts.latin + counts.arabic + counts.tifinagh;

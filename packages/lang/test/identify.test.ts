@@ -82,6 +82,18 @@ describe('identify', () => {
     expect(identify('😀'.repeat(600_000)).tag).toBe('und');
   });
 
+  it('ignores URLs, e-mail addresses and @mentions', () => {
+    expect(identify('https://www.cnie.ma/rendez-vous').tag).toBe('und');
+    expect(identify('chouf had lien https://www.example.com/the/english/page').tag).toBe('ary-Latn');
+    expect(identify('sift lia f email: someone.english@example.com').tag).toBe('ary-Latn');
+  });
+
+  it('is not thrown off by letters repeated for emphasis or by capitals', () => {
+    expect(identify('wach a khoyaaaaa labaaaas').tag).toBe('ary-Latn');
+    expect(identify('SALAM KHOYA BGHIT NSAWL 3LA LPASSPORT').tag).toBe('ary-Latn');
+    expect(identify('بزاااااف عليا هادشي').tag).toBe('ary-Arab');
+  });
+
   it('ignores invisible marks and Arabic diacritics', () => {
     expect(identify('\u200fبغيت\u200c نعرف\u200b شنو خاصني').tag).toBe('ary-Arab');
     expect(identify('إِنَّ الحُكُومَةَ تَعْمَلُ عَلَى تَحْسِينِ الخِدْمَاتِ').tag).toBe('arb-Arab');

@@ -21,6 +21,11 @@ describe('segments', () => {
     expect(spans[spans.length - 1]?.tag).toBe('zgh-Tfng');
   });
 
+  it('tags Arabic-script Darija with embedded French as two kinds of span', () => {
+    const spans = segments('بغيت نجدد la carte nationale عافاك');
+    expect(spans.map((s) => s.tag)).toEqual(['ary-Arab', 'fra-Latn', 'ary-Arab']);
+  });
+
   it('keeps a one-language message in one span', () => {
     const spans = segments('Je voudrais prendre un rendez-vous pour renouveler mon passeport.');
     expect(spans).toHaveLength(1);

@@ -83,6 +83,8 @@ export function extractFeatures(
   for (let i = start; i <= stop; i++) {
     const c0 = i < stop ? (FOLD[text.charCodeAt(i)] as number) : 0;
     if (c0 < 0) continue;
+    // Letters repeated for emphasis (bzzzzaf, khoyaaaa, بزاااف) count at most twice.
+    if (c0 > 0 && c0 === c1 && c1 === c2) continue;
     if (c0 === 0) {
       if (wordLen === 0) continue;
       emitGrams(0, c1, c2, c3, sink);
