@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { register as registerAdmin } from './commands/admin.js';
 import { register as registerAudit } from './commands/audit.js';
 import { register as registerKb } from './commands/kb.js';
 import { register as registerKeys } from './commands/keys.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerOrgs(program);
   registerUsage(program);
   registerAudit(program);
+  registerAdmin(program);
   registerRegistry(program);
   registerLang(program);
   registerKb(program);

@@ -57,11 +57,11 @@ export const configSchema = z.object({
   oneToOne: z.boolean().default(false),
   training: z
     .object({
-      uPairs: z.number().int().positive().default(1_000_000),
+      uPairs: z.number().int().positive().default(500_000),
       maxIterations: z.number().int().positive().default(100),
       tolerance: z.number().positive().default(1e-6),
     })
-    .default({ uPairs: 1_000_000, maxIterations: 100, tolerance: 1e-6 }),
+    .default({ uPairs: 500_000, maxIterations: 100, tolerance: 1e-6 }),
   golden: z
     .object({
       sourcePriority: z.array(z.string()).optional(),

@@ -45,6 +45,7 @@ export {
   type LinkOptions,
   type LinkRun,
   type Progress,
+  prepareRecords,
   runLinkage,
   type Stage,
 } from './pipeline.js';
@@ -57,3 +58,13 @@ export {
   standardisePlace,
   standardiseText,
 } from './standardise.js';
+export {
+  DEFAULT_ERRORS,
+  type ErrorRates,
+  generateRegistry,
+  rng,
+  type SyntheticRecord,
+  type SyntheticSource,
+  syntheticConfig,
+  writeRecordsCsv,
+} from './synthetic/generate.js';

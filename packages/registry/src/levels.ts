@@ -15,6 +15,7 @@ export interface ComparisonSpec {
   field: string;
   kind: FieldConfig['kind'];
   termFrequency: boolean;
+  swapWith?: string;
   levels: LevelSpec[];
 }
 
@@ -113,7 +114,7 @@ export function buildComparisons(fields: FieldConfig[], comparisons: ComparisonC
         levels = stringLevels(f, [], termFrequency);
     }
     if (!termFrequency) for (const l of levels) delete l.tfExact;
-    return { name: f, field: f, kind: field.kind, termFrequency, levels };
+    return { name: f, field: f, kind: field.kind, termFrequency, swapWith: c.swapWith, levels };
   });
 }
 

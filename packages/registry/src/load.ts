@@ -8,6 +8,17 @@ import { standardColumns, standardiseValue } from './fields.js';
 import type { InspectedSource } from './input.js';
 import type { ComparisonSpec } from './levels.js';
 
+/** Name pairs compared with swapWith: each gives a `<a>_<b>_set` column, the same whatever the order. */
+export function nameSetColumns(comparisons: ComparisonSpec[]): { a: string; b: string; name: string }[] {
+  const out = new Map<string, { a: string; b: string; name: string }>();
+  for (const c of comparisons) {
+    if (!c.swapWith) continue;
+    const [a, b] = [c.field, c.swapWith].sort() as [string, string];
+    out.set(`${a}_${b}`, { a, b, name: `${a}_${b}_set` });
+  }
+  return [...out.values()];
+}
+
 export interface LoadedSources {
   counts: number[];
   /** uid of the first record of each source; uids are dense 0..total-1. */
@@ -123,7 +134,7 @@ export async function loadAndStandardise(
     onStep('standardise', k, config.fields.length);
     const union = sources.map((_, i) => `select ${field.name} as raw from raw_${i}`).join(' union ');
     const distinct = await engine.query<{ raw: string }>(
-      `select raw from (${union}) u where raw is not null`,
+      `select distinct raw from (${union}) u where raw is not null`,
     );
     const cols = standardColumns(field);
     await engine.loadRows(
@@ -169,9 +180,16 @@ export async function loadAndStandardise(
         from rec0 where ${f} is not null group by ${f}) tf_${f} on tf_${f}.v = rec0.${f}`,
     )
     .join(' ');
+  // Order-free name keys (e.g. first+last skeletons) let blocking catch swapped name order.
+  const setSelect = nameSetColumns(comparisons)
+    .map(
+      (c) =>
+        `, least(rec0.${c.a}_sk, rec0.${c.b}_sk) || '|' || greatest(rec0.${c.a}_sk, rec0.${c.b}_sk) as ${c.name}`,
+    )
+    .join('');
   await engine.exec('drop table if exists rec');
   await engine.exec(
-    `create table rec as select rec0.*${tfSelect ? `, ${tfSelect}` : ''} from rec0 ${tfJoins}`,
+    `create table rec as select rec0.*${tfSelect ? `, ${tfSelect}` : ''}${setSelect} from rec0 ${tfJoins}`,
   );
   await engine.exec('drop table rec0');
   for (let i = 0; i < sources.length; i++) await engine.exec(`drop table raw_${i}`);

@@ -8,7 +8,7 @@ import type { Engine } from './engine/types.js';
 import { standardColumns } from './fields.js';
 import { type InspectedSource, inspectSource } from './input.js';
 import { buildComparisons } from './levels.js';
-import { describeParquet, type LoadedSources, loadAndStandardise } from './load.js';
+import { describeParquet, type LoadedSources, loadAndStandardise, nameSetColumns } from './load.js';
 import { applyMFromLabels, applyU, initialParams, type LinkModel, matchWeightSql, runEm } from './model.js';
 import { assignStableIds, readMapping } from './stable-ids.js';
 import { labelledPatterns, patternCounts, randomPairPatterns } from './training.js';
@@ -58,6 +58,7 @@ export interface LinkRun {
 /** Columns of `rec` that blocking rules may reference. */
 export function recColumns(config: LinkConfig): Set<string> {
   const cols = new Set(['uid', 'src', 'source', 'record_id']);
+  for (const c of nameSetColumns(buildComparisons(config.fields, config.comparisons))) cols.add(c.name);
   for (const f of config.fields) {
     for (const c of standardColumns(f)) cols.add(c.name);
     cols.add(`${f.name}_raw`);
@@ -243,6 +244,12 @@ async function readEdges(engine: Engine, threshold: number): Promise<Edges> {
     weight[k] = r.w;
   });
   return { left, right, weight };
+}
+
+/** Inspects, loads and standardises the sources into `rec` (what explanations need). */
+export async function prepareRecords(engine: Engine, config: LinkConfig): Promise<LoadedSources> {
+  const sources = await inspectAll(config);
+  return loadAndStandardise(engine, config, sources, buildComparisons(config.fields, config.comparisons));
 }
 
 export async function closeRun(run: LinkRun): Promise<void> {
