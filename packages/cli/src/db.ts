@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { AuditChain, type AuditStore } from '@khidma/gateway';
 import {
+  type AdminAction,
   AuthService,
   type Database,
   DbAuditStore,
   OrgService,
   openDatabase,
+  recordAdminAction,
   UsageStore,
 } from '@khidma/server';
 
@@ -13,6 +17,8 @@ export interface Stores {
   orgs: OrgService;
   usage: UsageStore;
   audit: DbAuditStore;
+  /** Records an administrative change in the audit chain, attributed to the CLI. */
+  record(action: AdminAction, target: string, details?: string[]): void;
 }
 
 /**
@@ -33,13 +39,29 @@ export async function withStores<T>(fn: (s: Stores) => Promise<T>): Promise<T> {
   try {
     const orgs = new OrgService(db);
     await orgs.ensureDefault();
-    return await fn({
-      db,
-      auth: new AuthService(db),
-      orgs,
-      usage: new UsageStore(db),
-      audit: new DbAuditStore(db),
-    });
+    const audit = new DbAuditStore(db);
+    // The store re-chains onto the real head, so writing while a server also writes is safe.
+    const chain = new AuditChain(audit as unknown as AuditStore, { flushIntervalMs: 60_000 });
+    try {
+      return await fn({
+        db,
+        auth: new AuthService(db),
+        orgs,
+        usage: new UsageStore(db),
+        audit,
+        record: (action, target, details) =>
+          recordAdminAction(
+            chain,
+            { keyId: null, orgId: null, via: 'cli' },
+            action,
+            target,
+            `cli-${randomUUID()}`,
+            details,
+          ),
+      });
+    } finally {
+      await chain.close();
+    }
   } finally {
     await db.close();
   }

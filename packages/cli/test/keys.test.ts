@@ -89,8 +89,14 @@ describe('khidma keys against a data directory', () => {
     );
   });
 
-  it('verifies an empty audit log and reports usage as CSV', async () => {
-    expect(await khidma('audit', 'verify')).toContain('Audit log intact: 0 entries');
+  it('records its administrative changes in the audit chain, verifies it, and reports usage as CSV', async () => {
+    expect(await khidma('audit', 'verify')).toContain('Audit log intact: 3 entries verified.');
+    const entries = JSON.parse(await khidma('audit', 'list', '--json'));
+    expect(entries.map((e: { endpoint: string }) => e.endpoint)).toEqual([
+      'admin.key.revoke',
+      'admin.key.create',
+      'admin.org.create',
+    ]);
     expect(await khidma('usage', '--csv', '--group-by', 'model')).toBe(
       'model,requests,errors,prompt_tokens,completion_tokens,total_tokens,cost_mad\r\n',
     );

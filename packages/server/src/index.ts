@@ -1,3 +1,4 @@
+export { type AdminAction, recordAdminAction } from './admin-actions.js';
 export { type BuildAppOptions, buildApp } from './app.js';
 export {
   assertOrgAccess,
@@ -31,6 +32,7 @@ export {
   unauthorized,
 } from './errors.js';
 export { AssistantStore, DbKnowledgeStore } from './knowledge/store.js';
+export type { OpenApiRegistry } from './openapi/registry.js';
 export {
   buildRegister,
   type PrivacyService,
@@ -41,7 +43,6 @@ export {
   resolvePrivacySecret,
   type SubjectQuery,
 } from './privacy/index.js';
-export type { OpenApiRegistry } from './openapi/registry.js';
 export { quotaSubjectFor } from './quotas.js';
 export { startOfMonthUtc } from './routes/usage.js';
 export { type StartOptions, startServer } from './start.js';

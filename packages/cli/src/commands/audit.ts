@@ -45,6 +45,7 @@ export function register(program: Command): void {
           entries.map((e) => ({
             seq: e.seq,
             ts: e.ts,
+            action: e.endpoint,
             org: e.actor?.orgId,
             key: e.actor?.keyId,
             model: e.model,
@@ -53,7 +54,7 @@ export function register(program: Command): void {
             decision: e.decision,
             status: e.status,
           })),
-          ['seq', 'ts', 'org', 'key', 'model', 'provider', 'dest', 'decision', 'status'],
+          ['seq', 'ts', 'action', 'org', 'key', 'model', 'provider', 'dest', 'decision', 'status'],
         );
       });
     });

@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .action(async (o) => {
       if (!(ROLES as readonly string[]).includes(o.role))
         throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-      await withStores(async ({ auth, orgs }) => {
+      await withStores(async ({ auth, orgs, record }) => {
         const org = await orgs.get(o.org);
         if (!org) throw new Error(`no organisation "${o.org}" (create it with: khidma orgs create --name …)`);
         const { key, info } = await auth.createKey({
@@ -40,6 +40,7 @@ export function register(program: Command): void {
           limits: { rpm: o.rpm, tpm: o.tpm, tpd: o.tpd, monthlyBudgetMad: o.budget },
           createdBy: 'cli',
         });
+        record('admin.key.create', info.id, [`org:${org.id}`, `role:${info.role}`]);
         if (o.json) return printJson({ ...info, key });
         process.stdout.write(`Created key ${info.id} (${info.prefix}) in ${org.slug}, role ${info.role}.\n`);
         process.stdout.write('Secret (shown once, store it now):\n');
@@ -78,10 +79,11 @@ export function register(program: Command): void {
     .argument('<key>', 'key id (key_…) or prefix (kh_…)')
     .option('--json', 'print JSON')
     .action(async (ref: string, o) => {
-      await withStores(async ({ auth }) => {
+      await withStores(async ({ auth, record }) => {
         const key = await auth.getKey(ref);
         if (!key) throw new Error(`no key "${ref}"`);
         const revoked = await auth.revokeKey(key.id);
+        record('admin.key.revoke', key.id);
         if (o.json) return printJson(revoked);
         process.stdout.write(`Revoked ${key.id} (${key.prefix}).\n`);
       });

@@ -33,12 +33,13 @@ export function register(program: Command): void {
     .option('--budget <mad>', 'monthly budget in MAD', Number)
     .option('--json', 'print JSON')
     .action(async (o) => {
-      await withStores(async ({ orgs: svc }) => {
+      await withStores(async ({ orgs: svc, record }) => {
         const org = await svc.create({
           name: o.name,
           slug: o.slug,
           limits: { rpm: o.rpm, tpm: o.tpm, tpd: o.tpd, monthlyBudgetMad: o.budget },
         });
+        record('admin.org.create', org.id);
         if (o.json) return printJson(org);
         process.stdout.write(`Created organisation ${org.slug} (${org.id}).\n`);
       });
@@ -52,10 +53,11 @@ export function register(program: Command): void {
       .command(name)
       .argument('<org>', 'id or slug')
       .action(async (ref: string) => {
-        await withStores(async ({ orgs: svc }) => {
+        await withStores(async ({ orgs: svc, record }) => {
           const org = await svc.get(ref);
           if (!org) throw new Error(`no organisation "${ref}"`);
           await svc.update(org.id, { disabled });
+          record('admin.org.update', org.id, [`changed:disabled=${disabled}`]);
           process.stdout.write(`${disabled ? 'Disabled' : 'Enabled'} ${org.slug}.\n`);
         });
       });
@@ -66,10 +68,11 @@ export function register(program: Command): void {
     .argument('<org>', 'id or slug')
     .requiredOption('--yes', 'confirm: deletes the organisation and its keys (usage and audit are kept)')
     .action(async (ref: string) => {
-      await withStores(async ({ orgs: svc }) => {
+      await withStores(async ({ orgs: svc, record }) => {
         const org = await svc.get(ref);
         if (!org) throw new Error(`no organisation "${ref}"`);
         await svc.delete(org.id);
+        record('admin.org.delete', org.id);
         process.stdout.write(`Deleted ${org.slug}.\n`);
       });
     });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { recordAdminAction } from '../admin-actions.js';
 import { assertOrgAccess, type Principal, requireRole } from '../auth/principal.js';
 import type { KeyInfo } from '../auth/service.js';
 import { ApiError, forbidden, notFound, parseOrThrow } from '../errors.js';
@@ -104,6 +105,10 @@ export const adminKeyRoutes: FastifyPluginAsync = async (app) => {
       limits: limitsFromApi(body.limits),
       createdBy: p.keyId ?? 'admin-token',
     });
+    recordAdminAction(app.khidma.audit, p, 'admin.key.create', info.id, request.id, [
+      `org:${org.id}`,
+      `role:${info.role}`,
+    ]);
     // The secret appears in this response only; it is not stored.
     return reply.status(201).send({ ...keyToApi(info), key });
   });
@@ -126,19 +131,29 @@ export const adminKeyRoutes: FastifyPluginAsync = async (app) => {
       expiresAt: body.expires_at,
       limits: body.limits ? limitsFromApi(body.limits) : undefined,
     });
+    recordAdminAction(
+      app.khidma.audit,
+      p,
+      'admin.key.update',
+      key.id,
+      request.id,
+      Object.keys(body).map((k) => `changed:${k}`),
+    );
     return keyToApi(updated!);
   });
 
   /** Revocation takes effect at once on this instance (cache evicted), within the key-cache TTL elsewhere. */
-  const revoke = async (p: Principal, id: string) => {
+  const revoke = async (p: Principal, id: string, requestId: string) => {
     const key = await loadKeyFor(p, id);
     if (p.role === 'member' && key.id !== p.keyId) throw notFound(`No API key "${id}".`, 'key_not_found');
-    return keyToApi((await auth.revokeKey(key.id))!);
+    const revoked = (await auth.revokeKey(key.id))!;
+    recordAdminAction(app.khidma.audit, p, 'admin.key.revoke', key.id, requestId);
+    return keyToApi(revoked);
   };
   app.post<{ Params: { id: string } }>('/admin/v1/keys/:id/revoke', async (request) =>
-    revoke(requireRole(request.principal, 'org-admin', 'member'), request.params.id),
+    revoke(requireRole(request.principal, 'org-admin', 'member'), request.params.id, request.id),
   );
   app.delete<{ Params: { id: string } }>('/admin/v1/keys/:id', async (request) =>
-    revoke(requireRole(request.principal, 'org-admin', 'member'), request.params.id),
+    revoke(requireRole(request.principal, 'org-admin', 'member'), request.params.id, request.id),
   );
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { recordAdminAction } from '../admin-actions.js';
 import { assertOrgAccess, requireRole } from '../auth/principal.js';
 import { notFound, parseOrThrow } from '../errors.js';
 import type { OrgInfo } from '../stores/orgs.js';
@@ -39,9 +40,10 @@ export const adminOrgRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/admin/v1/orgs', async (request, reply) => {
-    requireRole(request.principal, 'admin');
+    const p = requireRole(request.principal, 'admin');
     const body = parseOrThrow(createOrg, request.body);
     const org = await orgs.create({ name: body.name, slug: body.slug, limits: limitsFromApi(body.limits) });
+    recordAdminAction(app.khidma.audit, p, 'admin.org.create', org.id, request.id);
     return reply.status(201).send(orgToApi(org));
   });
 
@@ -54,7 +56,7 @@ export const adminOrgRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.patch<{ Params: { id: string } }>('/admin/v1/orgs/:id', async (request) => {
-    requireRole(request.principal, 'admin');
+    const p = requireRole(request.principal, 'admin');
     const body = parseOrThrow(patchOrg, request.body);
     const org = await orgs.require(request.params.id);
     const updated = await orgs.update(org.id, {
@@ -63,14 +65,23 @@ export const adminOrgRoutes: FastifyPluginAsync = async (app) => {
       disabled: body.disabled,
     });
     auth.invalidateOrg(org.id);
+    recordAdminAction(
+      app.khidma.audit,
+      p,
+      'admin.org.update',
+      org.id,
+      request.id,
+      Object.keys(body).map((k) => `changed:${k}`),
+    );
     return orgToApi(updated!);
   });
 
   app.delete<{ Params: { id: string } }>('/admin/v1/orgs/:id', async (request) => {
-    requireRole(request.principal, 'admin');
+    const p = requireRole(request.principal, 'admin');
     const org = await orgs.require(request.params.id);
     await orgs.delete(org.id);
     auth.invalidateOrg(org.id);
+    recordAdminAction(app.khidma.audit, p, 'admin.org.delete', org.id, request.id);
     return { object: 'organization.deleted', id: org.id, deleted: true };
   });
 };
