@@ -77,6 +77,24 @@ describe('error responses follow the OpenAI shape', () => {
     expect(res.json().error).toMatchObject({ type: 'not_found_error', code: 'unknown_url' });
   });
 
+  it('requires a key on /v1 and /admin routes however the path is percent-encoded', async () => {
+    for (const url of ['/%61dmin/v1/me', '/%761/usage', '/admin/v1/models']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(401);
+    }
+  });
+
+  it('answers an unknown model with 404 when no provider is configured', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/chat/completions',
+      headers: { authorization: `Bearer ${t.adminToken}` },
+      payload: { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'model_not_found', param: 'model' });
+  });
+
   it('keeps /health public', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);

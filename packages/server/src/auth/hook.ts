@@ -26,7 +26,8 @@ function defaultMode(url: string): AuthMode {
 export function installAuth(app: FastifyInstance): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    const mode = request.routeOptions.config?.auth ?? defaultMode(request.url);
+    // Decide on the matched route pattern, not the raw URL: `/%61dmin/v1/…` routes to /admin/v1/….
+    const mode = request.routeOptions.config?.auth ?? defaultMode(request.routeOptions.url ?? request.url);
     if (mode === 'none') return;
     const principal = await app.khidma.auth.authenticateHeaders(request.headers);
     if (principal) {
