@@ -101,6 +101,23 @@ describe('admin console sessions, CSRF and roles', () => {
     expect(JSON.stringify(list.json())).not.toContain('Evil');
   });
 
+  it('changes the models a key may use', async () => {
+    const { keyId } = await t.createKey({ org: 'agadir', role: 'member' });
+    const { session, csrf } = await signIn(t.adminToken);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/admin/keys/${keyId}/scopes`,
+      headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrf, scopes: 'chat, embed*' }),
+    });
+    expect(res.statusCode).toBe(303);
+    const key = await t.app.inject({
+      url: `/admin/v1/keys/${keyId}`,
+      headers: { authorization: `Bearer ${t.adminToken}` },
+    });
+    expect(key.json().scopes).toEqual(['chat', 'embed*']);
+  });
+
   it('ends the session on sign-out', async () => {
     const { session, csrf } = await signIn(t.adminToken);
     const out = await t.app.inject({

@@ -84,6 +84,7 @@ describe.skipIf(!HAS_CHROMIUM)('administration console in Chromium', () => {
     const secret = (await page.locator('#new-key-value').textContent())?.trim() ?? '';
     expect(secret.length).toBeGreaterThan(20);
     expect(await page.getByRole('button', { name: 'Copy' }).isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('admin-keys-1280x800.png'), fullPage: true });
 
     // The secret is shown once: a reload no longer contains it.
     await page.reload();

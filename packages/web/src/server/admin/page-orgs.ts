@@ -72,7 +72,14 @@ ${csrfField(session)}
     const active = k.status === 'active';
     return html`<tr>
 <td><bdi>${k.name}</bdi></td><td><bdi>${orgName(k.org_id)}</bdi></td><td dir="ltr"><code>${k.prefix}</code></td><td>${roleLabel(k.role)}</td>
-<td dir="ltr">${k.scopes ? k.scopes.join(', ') : html`<span dir="auto">${t('admin.keys.allModels')}</span>`}</td>
+<td>${
+      active
+        ? html`<form class="inline-form" method="post" action="/admin/keys/${encodeURIComponent(k.id)}/scopes">
+${csrfField(session)}<label class="visually-hidden" for="scopes-${k.id}">${t('admin.keys.scopes')} · ${k.name}</label>
+<input id="scopes-${k.id}" name="scopes" dir="ltr" maxlength="2000" size="14" value="${k.scopes ? k.scopes.join(', ') : ''}" placeholder="${t('admin.keys.allModels')}">
+<button type="submit" class="secondary">${t('admin.apply')}</button></form>`
+        : html`<span dir="ltr">${k.scopes ? k.scopes.join(', ') : t('admin.keys.allModels')}</span>`
+    }</td>
 <td class="${active ? 'status-ok' : 'status-bad'}">${active ? t('admin.keys.active') : t('admin.keys.revoked')}</td>
 <td>${formatDate(k.last_used_at, locale, true)}</td>
 <td>${

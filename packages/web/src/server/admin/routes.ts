@@ -238,10 +238,7 @@ ${error ? html`<p class="status-bad" role="alert">${t(error)}</p>` : ''}
     if (!session) return reply;
     const { t } = localeOf(request);
     const api = new AdminApi(app, session.credential);
-    const scopes = (request.body.scopes ?? '')
-      .split(/[,\s]+/)
-      .map((s) => s.trim())
-      .filter(Boolean);
+    const scopes = parseScopes(request.body.scopes);
     const result = await api.post<{ key?: string; name?: string }>('/admin/v1/keys', {
       name: request.body.name ?? '',
       org_id: request.body.org_id || undefined,
@@ -259,6 +256,24 @@ ${error ? html`<p class="status-bad" role="alert">${t(error)}</p>` : ''}
     flashResult(session, t, result);
     return reply.redirect('/admin/orgs', 303);
   });
+
+  app.post<{ Body: FormBody; Params: { id: string } }>(
+    '/admin/keys/:id/scopes',
+    noAuth,
+    async (request, reply) => {
+      const session = guardPost(request, reply);
+      if (!session) return reply;
+      const { t } = localeOf(request);
+      const scopes = parseScopes(request.body.scopes);
+      const result = await new AdminApi(app, session.credential).request(
+        'PATCH',
+        `/admin/v1/keys/${encodeURIComponent(request.params.id)}`,
+        { scopes: scopes.length > 0 ? scopes : null },
+      );
+      flashResult(session, t, result);
+      return reply.redirect('/admin/orgs', 303);
+    },
+  );
 
   app.post<{ Body: FormBody; Params: { id: string } }>(
     '/admin/keys/:id/revoke',
@@ -368,4 +383,13 @@ async function identify(app: FastifyInstance, token: string): Promise<AdminIdent
     orgName: me.data.org_name ?? undefined,
     label: me.data.kind === 'admin' ? '' : (me.data.key_prefix ?? ''),
   };
+}
+
+/** "chat, embed*" → ["chat", "embed*"]: commas or spaces separate model ids (at most 200). */
+function parseScopes(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && s.length <= 128)
+    .slice(0, 200);
 }
