@@ -6,6 +6,7 @@ import { loadConfig } from './config/load.js';
 import type { KhidmaConfig } from './config/schema.js';
 import type { AppContext } from './context.js';
 import { type Database, type OpenDatabaseOptions, openDatabase } from './db/index.js';
+import { gatewayMetrics } from './gateway-metrics.js';
 import { wireGateway } from './gateway-wiring.js';
 import { OpenApiRegistry } from './openapi/registry.js';
 import { baseDocument } from './openapi/spec.js';
@@ -71,7 +72,13 @@ export async function createContext(opts: CreateContextOptions = {}): Promise<Ap
   const ownsDb = !isDatabase(opts.database);
   const usageStore = new UsageStore(db);
   const auditStore = new DbAuditStore(db);
-  const wired = wireGateway(config, env, logger, { usage: usageStore, audit: auditStore });
+  const wired = wireGateway(
+    config,
+    env,
+    logger,
+    { usage: usageStore, audit: auditStore },
+    gatewayMetrics(metrics),
+  );
   if (!env.REDIS_URL) {
     await seedMonthlyBudgets(wired.limiter, usageStore).catch((err) =>
       logger.warn({ err }, 'could not restore this month’s spend into the quota limiter'),

@@ -110,6 +110,7 @@ export function wireGateway(
   env: NodeJS.ProcessEnv,
   logger: FastifyBaseLogger,
   stores: { usage: UsageStore; audit: DbAuditStore },
+  onUsage: (records: UsageRecord[]) => void = () => {},
 ): WiredGateway {
   const { limiter, close: closeLimiter } = createLimiter(env, logger);
   const gateway = new Gateway({
@@ -117,7 +118,12 @@ export function wireGateway(
     models: toGatewayModels(config),
     prices: toPriceTable(config),
     limiter,
-    usageSink: { write: (records) => stores.usage.insert(records.map(usageRowOf)) },
+    usageSink: {
+      write: async (records) => {
+        await stores.usage.insert(records.map(usageRowOf));
+        onUsage(records);
+      },
+    },
     auditStore: {
       head: () => stores.audit.head(),
       append: (entries: AuditEntry[]) => stores.audit.append(entries as unknown as StoredAuditEntry[]),

@@ -225,8 +225,13 @@ describe('API keys, roles and organisations over HTTP', () => {
     expect(docs.headers['content-type']).toContain('text/html');
     expect(docs.body).toContain('/admin/v1/keys');
     expect(docs.body).not.toMatch(/<script|https?:\/\/cdn/);
+    await t.ctx.flushAudit();
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toContain('khidma_http_requests_total');
+    expect(metrics.body).toMatch(
+      /khidma_gateway_requests_total\{endpoint="chat.completions",model="chat",provider="local",status="ok"\} [1-9]/,
+    );
+    expect(metrics.body).toContain('khidma_gateway_cost_mad_total');
     const providers = await t.app.inject({
       method: 'GET',
       url: '/admin/v1/providers',

@@ -1,6 +1,6 @@
 import type { TargetHealthSnapshot } from '@khidma/gateway';
 import type { FastifyPluginAsync } from 'fastify';
-import { requireRole } from '../auth/principal.js';
+import { canUseModel, type Principal, requireRole } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
 
@@ -48,10 +48,16 @@ export function modelsWithHealth(ctx: AppContext) {
 export const catalogRoutes: FastifyPluginAsync = async (app) => {
   const ctx = app.khidma;
 
-  app.get('/admin/v1/models', async () => ({ object: 'list', data: modelsWithHealth(ctx) }));
+  // Keys see the models their scope allows; the targets behind them are shown to org-admins and up.
+  const visible = (p: Principal | null) =>
+    modelsWithHealth(ctx)
+      .filter((m) => p && canUseModel(p, m.id))
+      .map((m) => (p && p.role !== 'member' ? m : { ...m, targets: [] }));
+
+  app.get('/admin/v1/models', async (request) => ({ object: 'list', data: visible(request.principal) }));
 
   app.get<{ Params: { id: string } }>('/admin/v1/models/:id', async (request) => {
-    const model = modelsWithHealth(ctx).find((m) => m.id === request.params.id);
+    const model = visible(request.principal).find((m) => m.id === request.params.id);
     if (!model)
       throw notFound(`The model '${request.params.id}' does not exist.`, 'model_not_found', 'model');
     return model;
