@@ -1,18 +1,31 @@
-import { KnowledgeBase } from '@khidma/knowledge';
+import { type MockUpstream, startMockUpstream } from '@khidma/gateway/testing';
+import { Assistant, KnowledgeBase } from '@khidma/knowledge';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../src/db/index.js';
+import { gatewayModel, type KnowledgeService } from '../src/knowledge/service.js';
 import { DbKnowledgeStore } from '../src/knowledge/store.js';
 import { createTestApp, type TestApp } from '../src/testing.js';
 
 describe('knowledge base and citizen assistant over HTTP', () => {
   let t: TestApp;
   let key: string;
+  let upstream: MockUpstream;
   beforeAll(async () => {
-    t = await createTestApp();
+    upstream = await startMockUpstream();
+    // A provider abroad, not used by the assistant unless a test builds an LLM-backed one.
+    t = await createTestApp({
+      config: {
+        providers: [{ id: 'abroad', type: 'openai-compatible', baseUrl: upstream.url, location: 'US' }],
+        models: [{ id: 'assistant-llm', targets: [{ provider: 'abroad', model: 'm' }] }],
+      },
+    });
     key = (await t.createKey({ role: 'member' })).key;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await upstream.close();
+  });
 
   it('seeds the sample catalog on first start and searches it without an API key', async () => {
     const res = await t.app.inject({
@@ -164,6 +177,25 @@ describe('knowledge base and citizen assistant over HTTP', () => {
     await fresh.load();
     expect(await fresh.seedIfEmpty()).toBe(0);
     expect(fresh.index.search('zellige').hits[0]?.id).toBe('khidma-test-procedure');
+  });
+
+  it('sends LLM prompts through the gateway: grounded sources, no CIN in clear, checked citations', async () => {
+    const svc = (await t.ctx.services.knowledge) as KnowledgeService;
+    const llm = new Assistant({ retriever: svc.kb, model: gatewayModel(t.ctx, 'assistant-llm') });
+    upstream.reset();
+    upstream.script({ on: 'chat', content: "Demandez-le à l'annexe administrative de votre quartier [1]." });
+    const question = 'Bonjour, ma CIN est BE472918, où demander le certificat de résidence ?';
+    const a = await llm.answer({ messages: [{ role: 'user', content: question }] });
+    expect(a.mode).toBe('llm');
+    expect(a.citations.map((c) => c.id)).toEqual(['residence-certificate']);
+    const sent = JSON.stringify(upstream.requests.map((r) => r.body));
+    expect(sent).toContain('SOURCES:');
+    expect(sent).toContain('https://www.idarati.ma');
+    expect(sent).not.toContain('BE472918');
+    // An amount the sources do not contain sends the citizen the offline answer instead.
+    upstream.script({ on: 'chat', content: 'Le certificat coûte 120 MAD [1].' });
+    const invented = await llm.answer({ messages: [{ role: 'user', content: question }] });
+    expect(invented).toMatchObject({ mode: 'offline', fallbackReason: 'unsupported_amount' });
   });
 
   it('keeps the admin listings closed to anonymous callers', async () => {

@@ -54,7 +54,7 @@ export function toTurns(messages: ChatMessage[]): ChatTurn[] {
  * LLM answers go through the gateway like any client request, so the privacy guard pseudonymises the
  * prompt before it leaves for a provider and restores the answer.
  */
-function gatewayModel(ctx: AppContext, model: string): GroundedModel {
+export function gatewayModel(ctx: AppContext, model: string): GroundedModel {
   return {
     async complete(messages, opts) {
       const res = await ctx.gateway.chat(
