@@ -2,7 +2,15 @@
  * The only module touching node:crypto: HKDF key derivation from KHIDMA_SECRET, AES-256-GCM sealing,
  * and keyed HMAC hashing. Kept apart so the detector stays free of platform dependencies.
  */
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  randomUUID,
+} from 'node:crypto';
 
 export class PrivacySecretError extends Error {
   override name = 'PrivacySecretError';
@@ -62,6 +70,7 @@ export function keyedDigest(value: string, secret: string, purpose = 'identifier
   return createHmac('sha256', deriveKey(secret, purpose)).update(value, 'utf8').digest('hex');
 }
 
+/** Unguessable identifier (UUID v4 from the CSPRNG; Node caches entropy, so this is cheap per call). */
 export function randomId(): string {
-  return randomBytes(12).toString('base64url');
+  return randomUUID();
 }

@@ -46,6 +46,15 @@ function foldHigh(c: number): number {
 /** Lowercased, folded copy of `text` with exactly the same length (one code unit in, one out). */
 export function foldText(text: string): string {
   const n = text.length;
+  if (n < 128) {
+    // Short values (identifiers, names): a string build is cheaper than a typed array and a decoder.
+    let s = '';
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      s += String.fromCharCode(c < 0x800 ? TABLE[c]! : foldHigh(c));
+    }
+    return s;
+  }
   const out = new Uint16Array(n);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);

@@ -4,6 +4,12 @@ import { rng } from './fixtures.js';
 
 const MB = 1 << 20;
 
+/** CPU time (ms) of this process: unlike wall time it does not grow when other jobs share the machine. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 function build(alphabet: string[], seed: number): string {
   const r = rng(seed);
   const parts: string[] = [];
@@ -33,24 +39,24 @@ const ADVERSARIAL: [string, string][] = [
 describe('linear-time guarantees on 1 MB adversarial inputs', () => {
   for (const [name, text] of ADVERSARIAL) {
     it(`detects within a generous bound: ${name}`, () => {
-      const t0 = performance.now();
+      const t0 = cpuMs();
       detectPii(text);
       classifyText(text);
-      const ms = performance.now() - t0;
-      expect(ms).toBeLessThan(4000);
+      // Linear scanners take well under a second per MB; a super-linear path would take minutes.
+      expect(cpuMs() - t0).toBeLessThan(5000);
     });
   }
 
   it('restores 1 MB of bracket soup, streamed and whole, in bounded time', () => {
     const { session } = pseudonymize('CIN AB123456');
     const text = ADVERSARIAL[3]![1];
-    const t0 = performance.now();
+    const t0 = cpuMs();
     const whole = restore(text, session);
     const restorer = createStreamRestorer(session);
     let streamed = '';
     for (let i = 0; i < text.length; i += 4096) streamed += restorer.push(text.slice(i, i + 4096));
     streamed += restorer.flush();
     expect(streamed).toBe(whole);
-    expect(performance.now() - t0).toBeLessThan(4000);
+    expect(cpuMs() - t0).toBeLessThan(5000);
   });
 });

@@ -159,6 +159,8 @@ export const INTRO_CUES = [
   'الاسم',
   'اسم',
   'signe',
+  'nom',
+  'name',
   'fullname',
   'full name',
   'smito',

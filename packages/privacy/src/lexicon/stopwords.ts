@@ -13,6 +13,9 @@ ok wah lla mzyan chokran choukran safi daba had hadi wach bach ila ghir rah raha
 باش اللي التي الذي ان او ثم قد لقد مع هنا راه غير دابا امس اليوم غدا البارح البارحه صباح مساء
 المزداد المزداده مزداد مزداده بتاريخ القاطن القاطنه الساكن الساكنه الحامل الحامله المولود المولوده صاحب صاحبه
 مدير مديره الموظف الموظفه المسمى المسماه المدعو المدعوه ساكن ساكنه
+nom prenom name adresse address date ne nee email mail tel telephone gsm ville sexe nationalite profession
+signature cin cnie passeport rib iban code numero objet sujet
+العنوان الهاتف تاريخ البريد المهنه الجنسيه التوقيع
 hier demain aujourd lbarah lbare7 ghda lyoum yesterday today tomorrow
 `;
 

@@ -4,15 +4,26 @@ import { foldText, isUpperAscii, isWordChar } from '../text.js';
 import { keyOf, TokenKind, type Tokens, tightGap } from '../tokens.js';
 import type { ScanInput } from './candidate.js';
 
-const INTROS = [...new Set(INTRO_CUES.map((c) => foldText(c)))].sort((a, b) => b.length - a.length);
+/** Introduction cues indexed by their last word, longest first. */
+const INTROS_BY_LAST = new Map<string, string[]>();
+for (const cue of [...new Set(INTRO_CUES.map((c) => foldText(c)))].sort((a, b) => b.length - a.length)) {
+  const last = cue
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean)
+    .pop();
+  if (!last) continue;
+  INTROS_BY_LAST.set(last, [...(INTROS_BY_LAST.get(last) ?? []), cue]);
+}
 
-/** The introduction cue ending right before `start` (skipping spaces, colons, commas), if any. */
-function introBefore(low: string, start: number): string | null {
+/** The introduction cue ending right before token `t` (skipping spaces, colons, commas), if any. */
+function introBefore(low: string, tokens: Tokens, t: number): string | null {
+  const candidates = INTROS_BY_LAST.get(keyOf(tokens, t - 1));
+  if (!candidates) return null;
+  const start = tokens.start[t]!;
   let p = start;
   while (p > 0 && p > start - 4 && /[\s:,\-–]/.test(low[p - 1]!)) p--;
-  const window = low.slice(Math.max(0, p - 24), p);
-  for (const cue of INTROS) {
-    if (window.endsWith(cue)) {
+  for (const cue of candidates) {
+    if (low.startsWith(cue, p - cue.length)) {
       const s = p - cue.length;
       if (s === 0 || !isWordChar(low.charCodeAt(s - 1))) return cue;
     }
@@ -61,7 +72,7 @@ export function scanPersons(input: ScanInput, tokens: Tokens): void {
       continue;
     }
     const cueTitle = prevFlags & F.TITLE ? titleBefore(input, tokens, t) : false;
-    let intro = cueTitle || !(prevFlags & F.INTRO_LAST) ? null : introBefore(low, tokens.start[t]!);
+    let intro = cueTitle || !(prevFlags & F.INTRO_LAST) ? null : introBefore(low, tokens, t);
     // A greeting only introduces a capitalised Latin name ("Bonjour Karim", not "salam amal kbir").
     if (intro !== null && GREETINGS.has(intro) && (kind !== TokenKind.Latin || !capitalised(text, tokens, t)))
       intro = null;
