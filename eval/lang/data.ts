@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LangTag, tifinaghToLatin } from '@khidma/lang';
+import { type LangTag, latinToTifinagh, tifinaghToLatin } from '@khidma/lang';
 import { parseCsv } from './csv.js';
 
 export type ItemKind = 'short' | 'long' | 'code-switched' | 'no-digits';
@@ -37,18 +37,34 @@ export function seededShuffle<T>(items: T[], seed = 42): T[] {
 
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 
-/** Whole lines (long items) plus 3–15-word chunks of them (short items). */
+const letterWords = (s: string): number => words(s).filter((w) => /\p{L}{2,}/u.test(w)).length;
+
+/**
+ * Whole lines (long items) plus 3–15-word chunks of them (short items), in two passes with different
+ * chunk boundaries. Chunks need two words with letters: a heading such as "Article 3" is the same in
+ * French and English and says nothing about the language.
+ */
 function chunked(lines: string[], tag: LangTag, source: string): EvalItem[] {
   const out: EvalItem[] = [];
-  let size = 3;
+  const seen = new Set<string>();
+  const add = (text: string, kind: ItemKind): void => {
+    if (seen.has(text) || letterWords(text) < 2) return;
+    seen.add(text);
+    out.push({ tag, text, source, kind });
+  };
   for (const line of lines) {
     const ws = words(line);
-    if (ws.length < 2) continue;
-    if (ws.length > 15) out.push({ tag, text: ws.slice(0, 120).join(' '), source, kind: 'long' });
-    for (let i = 0; i < ws.length; i += size) {
-      const chunk = ws.slice(i, i + size);
-      if (chunk.length >= 2) out.push({ tag, text: chunk.join(' '), source, kind: 'short' });
-      size = 3 + ((size * 7 + i) % 13); // varied lengths, 3..15 words
+    if (ws.length > 15) add(ws.slice(0, 120).join(' '), 'long');
+  }
+  for (const firstSize of [3, 8, 5]) {
+    let size = firstSize;
+    for (const line of lines) {
+      const ws = words(line);
+      for (let i = 0; i < ws.length; i += size) {
+        const chunk = ws.slice(i, i + size);
+        if (chunk.length >= 2) add(chunk.join(' '), 'short');
+        size = 3 + ((size * 7 + i) % 13); // varied lengths, 3..15 words
+      }
     }
   }
   return out;
@@ -155,9 +171,18 @@ export function buildIdentificationSet(): EvalItem[] {
     'eng-Latn',
     'spa-Latn',
     'zgh-Latn',
+    'zgh-Tfng',
     'und',
   ] as LangTag[])
     items.push(...authored(tag));
   items.push(...codeSwitched());
+  // The authored Tamazight items rendered in Tifinagh, as they would be typed on a Tifinagh keyboard.
+  for (const item of authored('zgh-Latn'))
+    items.push({
+      ...item,
+      tag: 'zgh-Tfng',
+      text: latinToTifinagh(item.text, { scheme: 'informal' }),
+      source: 'authored (Tifinagh)',
+    });
   return items;
 }
