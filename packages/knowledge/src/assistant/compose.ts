@@ -38,7 +38,7 @@ function feeLines(p: Procedure, lang: AnswerLang): string {
   const parts = p.fees.map((f) => {
     const amount = f.amountMad === 0 ? s.free : fill(s.amount, { n: f.amountMad });
     const label = pick(f.label, lang);
-    return label ? `${amount} (${label})` : amount;
+    return label ? `${amount} — ${label}` : amount;
   });
   return parts.length === 1 ? `${s.fee} ${parts[0]}` : `${s.fee}\n${parts.map((x) => `- ${x}`).join('\n')}`;
 }

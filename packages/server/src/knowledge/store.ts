@@ -60,8 +60,19 @@ export class DbKnowledgeStore implements KnowledgeStore {
         updatedAt: new Date(),
       };
       if (prev) await tx.update(kbProcedures).set(row).where(eq(kbProcedures.id, p.id));
-      else await tx.insert(kbProcedures).values(row);
-      await tx.insert(kbProcedureVersions).values({ procedureId: p.id, version, hash, source, data: p });
+      else {
+        // Two instances seeding the same empty database at once: the second insert is a no-op.
+        const inserted = await tx
+          .insert(kbProcedures)
+          .values(row)
+          .onConflictDoNothing()
+          .returning({ id: kbProcedures.id });
+        if (inserted.length === 0) return { outcome: 'unchanged' as const, version: 1 };
+      }
+      await tx
+        .insert(kbProcedureVersions)
+        .values({ procedureId: p.id, version, hash, source, data: p })
+        .onConflictDoNothing();
       return { outcome: prev ? ('updated' as const) : ('added' as const), version };
     });
   }
@@ -83,7 +94,7 @@ export class DbKnowledgeStore implements KnowledgeStore {
       updatedAt: new Date(),
     };
     if (prev) await this.db.orm.update(kbDocuments).set(row).where(eq(kbDocuments.id, d.id));
-    else await this.db.orm.insert(kbDocuments).values(row);
+    else await this.db.orm.insert(kbDocuments).values(row).onConflictDoNothing();
     return { outcome: prev ? 'updated' : 'added', version };
   }
 

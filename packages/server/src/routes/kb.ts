@@ -29,6 +29,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { requireRole } from '../auth/principal.js';
 import { ApiError, notFound, parseOrThrow } from '../errors.js';
+import { registerKnowledgeOpenApi } from '../knowledge/openapi.js';
 import { knowledgeService } from '../knowledge/service.js';
 
 const searchQuery = z.object({
@@ -58,6 +59,7 @@ export const kbRoutes: FastifyPluginAsync = async (app) => {
   const ctx = app.khidma;
   // Loads the index from the database (and seeds the sample catalog on first start) before serving.
   const svc = await knowledgeService(ctx);
+  registerKnowledgeOpenApi(ctx.openapi);
 
   app.get('/v1/kb/search', { config: { auth: 'optional' } }, async (request) => {
     const q = parseOrThrow(searchQuery, request.query, 'query');
