@@ -86,3 +86,12 @@ describe('Tamazight without a Tifinagh font', () => {
     expect(latin['lang.label']).toBe('tutlayt');
   });
 });
+
+describe('citation links', () => {
+  it('drops source links that are not http(s)', () => {
+    expect(toCitationView({ title: 'x', sourceUrl: 'javascript:alert(1)' })?.sourceUrl).toBeUndefined();
+    expect(toCitationView({ title: 'x', source_url: 'https://www.watiqa.ma' })?.sourceUrl).toBe(
+      'https://www.watiqa.ma',
+    );
+  });
+});

@@ -16,6 +16,7 @@ interface Exchange {
   status: 'streaming' | 'done' | 'error';
   answerId?: string;
   language?: string;
+  refused?: boolean;
   escalating?: boolean;
 }
 
@@ -91,6 +92,7 @@ export function Chat() {
           update(id, (x) => ({
             answerId: event.answerId ?? x.answerId,
             language: event.language ?? x.language,
+            refused: event.refused ?? x.refused,
           }));
         } else if (event.type === 'error') {
           throw new Error(event.message);
@@ -173,6 +175,7 @@ export function Chat() {
                   answerId={x.answerId}
                   language={x.language}
                   procedureIds={procedureIdsOf(x)}
+                  refused={x.refused}
                   onEscalate={() => update(x.id, () => ({ escalating: true }))}
                 />
               )}

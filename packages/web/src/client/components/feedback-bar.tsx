@@ -6,10 +6,12 @@ interface Props {
   answerId?: string;
   language?: string;
   procedureIds: string[];
+  /** No confident answer: talking to an agent becomes the main action. */
+  refused?: boolean;
   onEscalate: () => void;
 }
 
-export function FeedbackBar({ answerId, language, procedureIds, onEscalate }: Props) {
+export function FeedbackBar({ answerId, language, procedureIds, refused, onEscalate }: Props) {
   const { t } = useI18n();
   const [rating, setRating] = useState<'up' | 'down' | null>(null);
   const [state, setState] = useState<'idle' | 'sent' | 'error'>('idle');
@@ -65,7 +67,7 @@ export function FeedbackBar({ answerId, language, procedureIds, onEscalate }: Pr
           {state === 'error' && <p role="alert">{t('feedback.error')}</p>}
         </fieldset>
       )}
-      <button type="button" class="escalate" onClick={onEscalate}>
+      <button type="button" class={refused ? 'escalate primary' : 'escalate'} onClick={onEscalate}>
         {t('escalate.button')}
       </button>
     </div>

@@ -17,7 +17,7 @@ export interface CitationView {
 export type AssistantEvent =
   | { type: 'delta'; text: string }
   | { type: 'citations'; citations: CitationView[] }
-  | { type: 'meta'; answerId?: string; conversationId?: string; language?: string }
+  | { type: 'meta'; answerId?: string; conversationId?: string; language?: string; refused?: boolean }
   | { type: 'done' }
   | { type: 'error'; message: string };
 
@@ -34,6 +34,11 @@ function text(v: unknown): string | undefined {
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return v.map(text).filter(Boolean).join(' · ') || undefined;
   return str(v);
+}
+
+/** Only web links reach an href (never javascript: or data: URLs from a compromised source). */
+function webUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined;
 }
 
 /** Accepts the assistant's citation objects under the names it may use, and keeps what a card needs. */
@@ -54,7 +59,7 @@ export function toCitationView(raw: unknown): CitationView | undefined {
     fee: text(raw.fee ?? raw.fees),
     delay: text(raw.delay ?? raw.processingTime),
     office: text(raw.office ?? raw.offices),
-    sourceUrl: str(raw.sourceUrl) ?? str(raw.source_url) ?? str(raw.url),
+    sourceUrl: webUrl(str(raw.sourceUrl) ?? str(raw.source_url) ?? str(raw.url)),
     lang: str(raw.lang) ?? str(raw.language),
   };
 }
@@ -94,7 +99,11 @@ export function interpretEvent(event: string, data: string): AssistantEvent[] {
     (kind === 'meta' || kind === 'done' ? str(payload.id) : undefined);
   const conversationId = str(payload.conversationId);
   const language = str(payload.language) ?? str(payload.lang);
-  if (answerId || conversationId || language) out.push({ type: 'meta', answerId, conversationId, language });
+  // "refused": the knowledge base had no confident answer; the UI then offers a human agent first.
+  const refused = typeof payload.refused === 'boolean' ? payload.refused : undefined;
+  if (answerId || conversationId || language || refused !== undefined) {
+    out.push({ type: 'meta', answerId, conversationId, language, refused });
+  }
   const citations = payload.citations ?? payload.sources;
   if (Array.isArray(citations)) {
     out.push({
