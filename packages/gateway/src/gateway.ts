@@ -204,7 +204,7 @@ export class Gateway {
     const out = {
       publicModel: req.model,
       includeUsage: req.stream_options?.include_usage === true,
-      usageOnFinishChunk: ctx.mistralClient === true,
+      mistralDialect: ctx.mistralClient === true,
       // Only needed when the upstream reports no usage: computed lazily.
       promptTokensEstimate: () => estimatePromptTokens(req),
       startedAt,

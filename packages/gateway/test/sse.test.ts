@@ -47,3 +47,25 @@ describe('SSE parser', () => {
     expect(p.end().map((e) => e.data)).toEqual(['tail']);
   });
 });
+
+describe('Tool-call fragments', () => {
+  it('fold into whole calls by index (for clients that need them whole)', async () => {
+    const { mergeToolCallDeltas } = await import('../src/routing/output.js');
+    expect(
+      mergeToolCallDeltas([
+        { index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '' } },
+        { index: 1, id: 'call_2', type: 'function', function: { name: 'get_time', arguments: '{}' } },
+        { index: 0, function: { arguments: '{"city":' } },
+        { index: 0, function: { arguments: '"Fès"}' } },
+      ]),
+    ).toEqual([
+      {
+        index: 0,
+        id: 'call_1',
+        type: 'function',
+        function: { name: 'get_weather', arguments: '{"city":"Fès"}' },
+      },
+      { index: 1, id: 'call_2', type: 'function', function: { name: 'get_time', arguments: '{}' } },
+    ]);
+  });
+});

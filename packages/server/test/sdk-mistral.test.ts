@@ -105,6 +105,25 @@ describe('@mistralai/mistralai SDK against khidma start', () => {
     expect(total).toBeGreaterThan(0);
   });
 
+  it('streams whole tool calls to Mistral clients even when the upstream sends fragments', async () => {
+    const stream = await mistral.chat.stream({
+      model: 'chat',
+      messages: [{ role: 'user', content: 'Taqs f Tanja?' }],
+      tools: [weather],
+      toolChoice: 'any',
+    });
+    const calls: { name: string; arguments: unknown }[] = [];
+    let finish: string | null | undefined;
+    for await (const ev of stream) {
+      for (const tc of ev.data.choices[0]?.delta.toolCalls ?? []) calls.push(tc.function);
+      finish = ev.data.choices[0]?.finishReason ?? finish;
+    }
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.name).toBe('get_weather');
+    expect(JSON.parse(String(calls[0]?.arguments))).toEqual({ city: 'Rabat' });
+    expect(finish).toBe('tool_calls');
+  });
+
   it('round-trips a tool call with Mistral-valid ids even when history carries OpenAI ids', async () => {
     const first = await mistral.chat.complete({
       model: 'mistral-small-latest',

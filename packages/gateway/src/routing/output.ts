@@ -2,7 +2,7 @@ import { GatewayError, toGatewayError } from '../errors.js';
 import { normaliseUsage } from '../providers/mistral-mapping.js';
 import type { ChatResult } from '../providers/types.js';
 import { SSE_DONE, sseData } from '../sse/writer.js';
-import type { ChatCompletion, ChatCompletionChunk, ToolCall, Usage } from '../types/openai.js';
+import type { ChatCompletion, ChatCompletionChunk, ToolCall, ToolCallDelta, Usage } from '../types/openai.js';
 import type { TextRestorer } from './guard.js';
 import { estimateTokens } from './tokens.js';
 
@@ -20,10 +20,10 @@ export interface OutputOptions {
   publicModel: string;
   includeUsage: boolean;
   /**
-   * Mistral dialect: usage rides on the chunk carrying finish_reason (what Mistral SDK clients read)
-   * instead of a separate empty-choices chunk.
+   * Mistral dialect (Mistral SDK clients): usage rides on the chunk carrying finish_reason instead of a
+   * separate empty-choices chunk, and tool calls arrive whole (Mistral's SDK rejects fragments).
    */
-  usageOnFinishChunk?: boolean;
+  mistralDialect?: boolean;
   promptTokensEstimate: () => number;
   /** performance.now() when the request arrived. */
   startedAt: number;
@@ -109,7 +109,10 @@ export async function* streamFrames(
   let ttft: number | null = null;
   let last: ChatCompletionChunk | undefined;
   let outcome: Omit<ChatOutcome, 'usage' | 'usageSource' | 'unexpectedPii'> | undefined;
-  const holdFinish = o.usageOnFinishChunk === true && !o.includeUsage;
+  const holdFinish = o.mistralDialect === true && !o.includeUsage;
+  const wholeToolCalls = o.mistralDialect === true;
+  const pendingCalls = new Map<number, ToolCallDelta[]>();
+  const argRestorers = new Map<string, TextRestorer>();
   let held: ChatCompletionChunk | undefined;
   const restorerFor = (i: number) => {
     let r = restorers.get(i);
@@ -134,15 +137,55 @@ export async function* streamFrames(
         const r = o.restorer ? restorerFor(choice.index) : undefined;
         if (r && typeof d.content === 'string') d.content = r.push(d.content);
         tap.add(d.content);
-        if (r && choice.finish_reason) {
+        if (d.tool_calls) {
+          for (const tc of d.tool_calls) {
+            if (o.restorer && typeof tc.function?.arguments === 'string') {
+              const key = `${choice.index}:${tc.index}`;
+              let ar = argRestorers.get(key);
+              if (!ar) {
+                ar = o.restorer();
+                argRestorers.set(key, ar);
+              }
+              tc.function.arguments = ar.push(tc.function.arguments);
+            }
+          }
+          if (wholeToolCalls) {
+            pendingCalls.set(choice.index, [...(pendingCalls.get(choice.index) ?? []), ...d.tool_calls]);
+            delete d.tool_calls;
+          }
+        }
+        if (!choice.finish_reason) continue;
+        if (r) {
           const rest = r.flush();
           if (rest) {
             tap.add(rest);
             flushFrame += sseData(JSON.stringify(contentChunk(chunk, choice.index, rest)));
           }
         }
+        for (const [key, ar] of argRestorers) {
+          if (!key.startsWith(`${choice.index}:`)) continue;
+          const rest = ar.flush();
+          argRestorers.delete(key);
+          if (!rest) continue;
+          const frag: ToolCallDelta = {
+            index: Number(key.slice(key.indexOf(':') + 1)),
+            function: { arguments: rest },
+          };
+          if (wholeToolCalls)
+            pendingCalls.set(choice.index, [...(pendingCalls.get(choice.index) ?? []), frag]);
+          else flushFrame += sseData(JSON.stringify(toolChunk(chunk, choice.index, frag)));
+        }
+        const calls = pendingCalls.get(choice.index);
+        if (calls) {
+          d.tool_calls = mergeToolCallDeltas(calls);
+          pendingCalls.delete(choice.index);
+        }
       }
       if (ttft === null) ttft = performance.now() - o.startedAt;
+      if (wholeToolCalls && chunk.choices.every((c) => !c.finish_reason && isEmptyDelta(c.delta))) {
+        if (flushFrame) yield flushFrame;
+        continue;
+      }
       if (flushFrame) yield flushFrame;
       if (held) {
         yield sseData(JSON.stringify(held));
@@ -209,6 +252,41 @@ function contentChunk(like: ChatCompletionChunk, index: number, content: string)
     model: like.model,
     choices: [{ index, delta: { content }, finish_reason: null }],
   };
+}
+
+function toolChunk(like: ChatCompletionChunk, index: number, call: ToolCallDelta): ChatCompletionChunk {
+  return {
+    id: like.id,
+    object: 'chat.completion.chunk',
+    created: like.created,
+    model: like.model,
+    choices: [{ index, delta: { tool_calls: [call] }, finish_reason: null }],
+  };
+}
+
+const isEmptyDelta = (d: ChatCompletionChunk['choices'][number]['delta']) =>
+  !d.role && (d.content === undefined || d.content === null || d.content === '') && !d.tool_calls;
+
+/** Folds streamed tool-call fragments (id and name first, arguments in pieces) into whole calls. */
+export function mergeToolCallDeltas(fragments: ToolCallDelta[]): ToolCallDelta[] {
+  const byIndex = new Map<number, ToolCallDelta>();
+  for (const f of fragments) {
+    const cur = byIndex.get(f.index);
+    if (!cur) {
+      byIndex.set(f.index, {
+        index: f.index,
+        id: f.id,
+        type: 'function',
+        function: { name: f.function?.name ?? '', arguments: f.function?.arguments ?? '' },
+      });
+      continue;
+    }
+    if (f.id) cur.id = f.id;
+    if (f.function?.name) cur.function!.name = (cur.function!.name ?? '') + f.function.name;
+    if (f.function?.arguments)
+      cur.function!.arguments = (cur.function!.arguments ?? '') + f.function.arguments;
+  }
+  return [...byIndex.values()].sort((a, b) => a.index - b.index);
 }
 
 /** Turns a complete answer (e.g. from a virtual model) into the chunks a streaming client expects. */
