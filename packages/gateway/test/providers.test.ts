@@ -184,6 +184,55 @@ describe('OpenAI-compatible adapter over HTTP', () => {
   });
 });
 
+describe('Guard restorers on streamed tool calls', () => {
+  it('restores pseudonyms inside streamed tool-call arguments, flushing held-back text before finish', async () => {
+    const g = new Gateway({
+      providers: [{ id: 'local', type: 'openai-compatible', baseUrl: oa.url, location: 'MA' }],
+      models: [{ id: 'chat', targets: [{ provider: 'local', model: 'm' }] }],
+      guard: {
+        plan: (req) => ({
+          dataClass: 'personal',
+          forTarget: () => ({
+            allowed: true,
+            body: req,
+            decision: 'pseudonymised',
+            legalBasis: 'test',
+            restorer: () => {
+              let held = '';
+              return {
+                push: (t: string) => {
+                  held += t;
+                  return '';
+                },
+                flush: () => held.replaceAll('Rabat', 'Casablanca'),
+              };
+            },
+          }),
+        }),
+      },
+    });
+    const tools = [
+      {
+        type: 'function' as const,
+        function: { name: 'f', parameters: { type: 'object', properties: { city: { type: 'string' } } } },
+      },
+    ];
+    const r = await g.chat(
+      { model: 'chat', stream: true, tools, messages: user('x') },
+      { requestId: 'g-tools' },
+    );
+    const events = dataEvents(r.stream ? await collect(r.frames) : '');
+    const args = events
+      .flatMap((e) => e.choices[0]?.delta?.tool_calls ?? [])
+      .map((t: { function?: { arguments?: string } }) => t.function?.arguments ?? '')
+      .join('');
+    expect(JSON.parse(args)).toEqual({ city: 'Casablanca' });
+    const finishAt = events.findIndex((e) => e.choices[0]?.finish_reason);
+    expect(events.slice(finishAt + 1).some((e) => e.choices[0]?.delta?.tool_calls)).toBe(false);
+    await g.close();
+  });
+});
+
 describe('Mistral adapter over HTTP (strict Mistral mock)', () => {
   it('sends random_seed, tool_choice any and 9-character tool ids that Mistral accepts', async () => {
     const r = await gw.chat(
