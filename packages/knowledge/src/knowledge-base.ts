@@ -77,14 +77,36 @@ export class KnowledgeBase {
 
   async upsertProcedure(p: Procedure, source: string): Promise<UpsertOutcome> {
     const { outcome } = await this.store.upsertProcedure(p, contentHash(p), source);
-    if (outcome !== 'unchanged') this.index.upsertProcedure(p);
+    if (outcome !== 'unchanged') {
+      this.index.upsertProcedure(p);
+      this.vectorsStale = true;
+    }
     return outcome;
   }
 
   async upsertDocument(d: KnowledgeDocument): Promise<UpsertOutcome> {
     const { outcome } = await this.store.upsertDocument(d, contentHash(d));
-    if (outcome !== 'unchanged') this.index.upsertDocument(d);
+    if (outcome !== 'unchanged') {
+      this.index.upsertDocument(d);
+      this.vectorsStale = true;
+    }
     return outcome;
+  }
+
+  /** Content changed since the last embedding pass: the next search refreshes vectors in the background. */
+  private vectorsStale = false;
+  private refreshing: Promise<number> | undefined;
+  private refreshInBackground(): void {
+    if (!this.vectorsStale || this.refreshing || !this.opts.embedder) return;
+    this.vectorsStale = false;
+    this.refreshing = this.refreshVectors()
+      .catch(() => {
+        this.vectorsStale = true;
+        return 0;
+      })
+      .finally(() => {
+        this.refreshing = undefined;
+      });
   }
 
   async deleteProcedure(id: string): Promise<boolean> {
@@ -127,6 +149,7 @@ export class KnowledgeBase {
    */
   async search(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
     const limit = opts.limit ?? 5;
+    this.refreshInBackground();
     const lexical = this.index.search(query, { ...opts, limit: Math.max(limit, 20) });
     const e = this.opts.embedder;
     if (!e || this.vectors.size === 0 || !query.trim())

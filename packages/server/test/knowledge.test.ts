@@ -198,9 +198,27 @@ describe('knowledge base and citizen assistant over HTTP', () => {
     expect(invented).toMatchObject({ mode: 'offline', fallbackReason: 'unsupported_amount' });
   });
 
-  it('keeps the admin listings closed to anonymous callers', async () => {
+  it('keeps the admin listings closed to anonymous callers and scoped to the caller organisation', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/admin/v1/assistant/tickets' });
     expect(res.statusCode).toBe(401);
+    const other = await t.createKey({ org: 'other-ministry', role: 'org-admin' });
+    const own = await t.app.inject({
+      method: 'POST',
+      url: '/v1/assistant/escalations',
+      headers: { authorization: `Bearer ${other.key}` },
+      payload: { question: 'question of the other ministry' },
+    });
+    expect(own.statusCode).toBe(201);
+    const listed = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/admin/v1/assistant/tickets',
+        headers: { authorization: `Bearer ${other.key}` },
+      })
+    ).json();
+    expect(listed.data.map((x: { question: string }) => x.question)).toEqual([
+      'question of the other ministry',
+    ]);
   });
 });
 

@@ -202,11 +202,14 @@ export class AssistantStore {
     return saved!;
   }
 
-  async setTicketStatus(id: string, status: 'open' | 'in_progress' | 'closed') {
+  async setTicketStatus(id: string, status: 'open' | 'in_progress' | 'closed', orgId?: string) {
+    const cond = orgId
+      ? and(eq(assistantTickets.id, id), eq(assistantTickets.orgId, orgId))
+      : eq(assistantTickets.id, id);
     const [row] = await this.db.orm
       .update(assistantTickets)
       .set({ status, updatedAt: new Date() })
-      .where(eq(assistantTickets.id, id))
+      .where(cond)
       .returning();
     return row;
   }
@@ -215,8 +218,14 @@ export class AssistantStore {
     await this.db.orm.insert(assistantUnanswered).values({ question: clean(question), language, confidence });
   }
 
-  async listFeedback(opts: { limit: number; before?: Date | undefined; rating?: string | undefined }) {
+  async listFeedback(opts: {
+    limit: number;
+    before?: Date | undefined;
+    rating?: string | undefined;
+    orgId?: string | undefined;
+  }) {
     const where: SQL[] = [];
+    if (opts.orgId) where.push(eq(assistantFeedback.orgId, opts.orgId));
     if (opts.before) where.push(lt(assistantFeedback.createdAt, opts.before));
     if (opts.rating) where.push(eq(assistantFeedback.rating, opts.rating));
     return this.db.orm
@@ -227,8 +236,14 @@ export class AssistantStore {
       .limit(opts.limit);
   }
 
-  async listTickets(opts: { limit: number; status?: string | undefined; before?: Date | undefined }) {
+  async listTickets(opts: {
+    limit: number;
+    status?: string | undefined;
+    before?: Date | undefined;
+    orgId?: string | undefined;
+  }) {
     const where: SQL[] = [];
+    if (opts.orgId) where.push(eq(assistantTickets.orgId, opts.orgId));
     if (opts.status) where.push(eq(assistantTickets.status, opts.status));
     if (opts.before) where.push(lt(assistantTickets.createdAt, opts.before));
     return this.db.orm

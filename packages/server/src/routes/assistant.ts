@@ -15,7 +15,7 @@
  *   POST /v1/assistant/feedback    { answer_id, rating: 'up'|'down', comment?, language?, procedure_ids? } → 201
  *   POST /v1/assistant/escalations { messages? | question?, contact?, answer_id?, language?, procedure_ids? }
  *     → 201 { object: 'assistant.ticket', id, status: 'open' }
- * Admin console (org-admin or admin; member read-only):
+ * Admin console (platform admins see all rows; org-admins and members their organisation's):
  *   GET   /admin/v1/assistant/feedback?rating=&limit=&before=
  *   GET   /admin/v1/assistant/tickets?status=&limit=&before=
  *   PATCH /admin/v1/assistant/tickets/:id { status: 'open'|'in_progress'|'closed' }
@@ -106,6 +106,10 @@ const sse = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.str
 export const assistantRoutes: FastifyPluginAsync = async (app) => {
   const ctx = app.khidma;
   const svc = await knowledgeService(ctx);
+  // Platform admins see every row; organisation admins and members only their organisation's
+  // (anonymous citizen rows belong to the platform).
+  const scope = (request: FastifyRequest) =>
+    request.principal?.role === 'admin' ? undefined : (request.principal?.orgId ?? '__none__');
   const who = (request: FastifyRequest) => ({
     orgId: request.principal?.orgId ?? null,
     keyId: request.principal?.keyId ?? null,
@@ -223,7 +227,12 @@ export const assistantRoutes: FastifyPluginAsync = async (app) => {
   app.get('/admin/v1/assistant/tickets', async (request) => {
     requireRole(request.principal, 'org-admin', 'member');
     const q = parseOrThrow(listQuery, request.query, 'query');
-    const rows = await svc.assistantStore.listTickets({ limit: q.limit, before: q.before, status: q.status });
+    const rows = await svc.assistantStore.listTickets({
+      limit: q.limit,
+      before: q.before,
+      status: q.status,
+      orgId: scope(request),
+    });
     return {
       object: 'list',
       data: rows.map((r) => ({
@@ -247,13 +256,14 @@ export const assistantRoutes: FastifyPluginAsync = async (app) => {
       z.object({ status: z.enum(['open', 'in_progress', 'closed']) }),
       request.body,
     );
-    const row = await svc.assistantStore.setTicketStatus(request.params.id, status);
+    const row = await svc.assistantStore.setTicketStatus(request.params.id, status, scope(request));
     if (!row) throw notFound(`No ticket "${request.params.id}".`, 'ticket_not_found', 'id');
     return { object: 'assistant.ticket', id: row.id, status: row.status, updated_at: row.updatedAt };
   });
 
   app.get('/admin/v1/assistant/unanswered', async (request) => {
-    requireRole(request.principal, 'org-admin', 'member');
+    // Unanswered questions carry no organisation: they are the platform's catalog backlog.
+    requireRole(request.principal, 'org-admin');
     const q = parseOrThrow(listQuery, request.query, 'query');
     const rows = await svc.assistantStore.listUnanswered({ limit: q.limit, before: q.before });
     return {
