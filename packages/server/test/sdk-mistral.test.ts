@@ -20,7 +20,16 @@ interface MistralClient {
     }>;
     stream(req: Msg): Promise<
       AsyncIterable<{
-        data: { choices: { delta: { content?: unknown } }[]; usage?: { totalTokens?: number } };
+        data: {
+          choices: {
+            delta: {
+              content?: unknown;
+              toolCalls?: { id?: string; function: { name: string; arguments: unknown } }[];
+            };
+            finishReason?: string | null;
+          }[];
+          usage?: { totalTokens?: number };
+        };
       }>
     >;
   };
