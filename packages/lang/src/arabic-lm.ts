@@ -4,6 +4,7 @@
  * hamza sits. Built lazily from the project-authored lexicon and the authored Arabic-script corpus.
  */
 import { DARIJA_LEXICON_SOURCE } from './darija-lexicon.js';
+import { DARIJA_VOCABULARY_SOURCE } from './darija-vocabulary.js';
 import { ARABIC_SPELLING_TEXT } from './model/arabic-spelling-text.js';
 
 const ORDER = 4;
@@ -11,6 +12,7 @@ const LAMBDAS = [0.05, 0.15, 0.3, 0.5]; // unigram .. 4-gram interpolation weigh
 const FLOOR = 1e-4;
 
 let grams: Map<string, number>[] | undefined;
+let known: Set<string> | undefined;
 let contexts: Map<string, number>[] | undefined;
 let total = 0;
 
@@ -18,10 +20,11 @@ function build(): void {
   grams = Array.from({ length: ORDER }, () => new Map<string, number>());
   contexts = Array.from({ length: ORDER }, () => new Map<string, number>());
   const words: string[] = [];
-  for (const line of DARIJA_LEXICON_SOURCE.split('\n')) {
+  for (const line of `${DARIJA_LEXICON_SOURCE}\n${DARIJA_VOCABULARY_SOURCE}`.split('\n')) {
     for (const p of line.split('|').slice(1)) words.push(...p.trim().split(/\s+/));
   }
   words.push(...ARABIC_SPELLING_TEXT.split(/[^\u0621-\u064a\u0671-\u06d3]+/));
+  known = new Set(words.filter((w) => w.length > 1));
   for (const w of words) {
     if (!w) continue;
     const s = `${'^'.repeat(ORDER - 1)}${w}$`;
@@ -37,6 +40,13 @@ function build(): void {
       }
     }
   }
+}
+
+/** Whether the word (or the word without its article) occurs in the authored Arabic-script text. */
+export function isKnownArabicWord(word: string): boolean {
+  if (!known) build();
+  const k = known as Set<string>;
+  return k.has(word) || (word.startsWith('ال') && k.has(word.slice(2))) || k.has(`ال${word}`);
 }
 
 /** Log-probability of an Arabic word (with its end mark) under the spelling model (≤ 0). */

@@ -143,10 +143,21 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
     if (p.kind === 'c') {
       // Initial geminate (ddar, chchra, zzit) is the assimilated article al-.
       if (k === 0 && p.double && SUN_LETTERS.has(p.text)) units.push(unit(['ال', ''], [0, 1.2]));
+      // Hamza takes its seat from the vowels around it: 2i -> ئ (da2ira), o2 -> ؤ (mo2allif).
+      if (p.text === '2' && k > 0) {
+        if (prev?.kind === 'v' && (prev.text === 'o' || prev.text === 'ou' || prev.text === 'u'))
+          units.push(unit(['ؤ', 'ء']));
+        else if (next?.kind === 'v' && next.text === 'i') {
+          units.push(unit(['ئ', 'ءي']));
+          k++; // the i is the seat
+        } else units.push(consonantUnit(p));
+        continue;
+      }
       units.push(consonantUnit(p));
       continue;
     }
     const v = p.text;
+    if (ps[k + 1]?.text === '2' && k > 0 && (v === 'o' || v === 'ou' || v === 'u')) continue; // seat of ؤ
     const first = k === 0;
     const last = k === n - 1;
     if (first) {

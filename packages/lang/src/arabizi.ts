@@ -4,12 +4,16 @@
  * Arabic-script Darija when one is available.
  */
 
-import { scoreArabicWord } from './arabic-lm.js';
+import { isKnownArabicWord, scoreArabicWord } from './arabic-lm.js';
 import { type Unit, wordUnits } from './arabizi-rules.js';
 import { DARIJA_LEXICON_SOURCE } from './darija-lexicon.js';
+import { DARIJA_VOCABULARY_SOURCE } from './darija-vocabulary.js';
 
 const MAX_WORD = 64;
 const MAX_CANDIDATES = 8;
+const BEAM_WIDTH = 24;
+/** A candidate spelled exactly like a word of the authored Arabic-script text is very likely right. */
+const KNOWN_WORD_BONUS = 1.0;
 const LM_WEIGHT = 0.1; // weight of the spelling model's log-probability against rule costs
 
 /** Folds Arabizi spelling variants onto one lookup key (vowels, doubling, digit/letter pairs). */
@@ -46,7 +50,7 @@ function loadLexicon(): Map<string, LexEntry> {
   if (lexicon) return lexicon;
   lexicon = new Map();
   reverse = new Map();
-  for (const line of DARIJA_LEXICON_SOURCE.split('\n')) {
+  for (const line of `${DARIJA_LEXICON_SOURCE}\n${DARIJA_VOCABULARY_SOURCE}`.split('\n')) {
     const parts = line.trim().split('|');
     if (parts.length < 2) continue;
     const spellings = (parts[0] as string)
@@ -84,6 +88,32 @@ function byArticle(forms: string[], spelling: string): string[] {
   return [...forms].sort((a, b) => Number(a.startsWith('ال') !== want) - Number(b.startsWith('ال') !== want));
 }
 
+/**
+ * A lexicon line may list related forms (خالة / خالتي, زوين / زوينة): the form closest to the letter-rule
+ * reading of the spelling comes first, ties keeping the lexicon order.
+ */
+function closestFirst(forms: string[], word: string): string[] {
+  if (forms.length < 2) return forms;
+  const reading = ruleCandidates(word.replace(/[’']/g, ''), false)[0] ?? '';
+  const dist = new Map(forms.map((f) => [f, editDistance(f, reading)]));
+  return [...forms].sort((a, b) => (dist.get(a) as number) - (dist.get(b) as number));
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
 /** Reverse lexicon: Arabic-script Darija word -> its most common Arabizi spelling. */
 export function lexiconArabizi(arabic: string): string | undefined {
   loadLexicon();
@@ -106,9 +136,12 @@ function beam(units: Unit[], width: number): { text: string; cost: number }[] {
 function ruleCandidates(word: string, initialCapitalIsEmphatic: boolean): string[] {
   const units = wordUnits(word, initialCapitalIsEmphatic);
   if (units.length === 0) return [];
-  const raw = beam(units, 24);
+  const raw = beam(units, BEAM_WIDTH);
   // Re-rank: rule cost plus the Darija character model's surprise per character.
-  const scored = raw.map((c) => ({ text: c.text, score: c.cost - LM_WEIGHT * scoreArabicWord(c.text) }));
+  const scored = raw.map((c) => ({
+    text: c.text,
+    score: c.cost - LM_WEIGHT * scoreArabicWord(c.text) - (isKnownArabicWord(c.text) ? KNOWN_WORD_BONUS : 0),
+  }));
   scored.sort((a, b) => a.score - b.score);
   const seen = new Set<string>();
   const out: string[] = [];
@@ -130,7 +163,7 @@ export function arabiziCandidates(word: string, opts: { sentenceInitial?: boolea
   const lex = loadLexicon();
   const out: string[] = [];
   const hit = lex.get(arabiziKey(w));
-  if (hit) out.push(...byArticle(hit.arabic, w));
+  if (hit) out.push(...closestFirst(byArticle(hit.arabic, w), w));
   // Prefixed forms: l-/el- article, w- "and", b- "with", f- "in" in front of a known word.
   if (!hit) {
     const m = /^(?:(w|ou|o)|(b|f|l|el|al|fl|fel|bl|bel|wl|wel))(.{3,})$/i.exec(w);

@@ -96,3 +96,17 @@ describe('arabicToArabizi', () => {
     expect(arabicToArabizi(undefined as unknown as string)).toBe('');
   });
 });
+
+describe('Darija vocabulary', () => {
+  it('knows everyday words by theme (food, family, city, school)', () => {
+    expect(arabiziToArabic('khobz')).toBe('خبز');
+    expect(arabiziToArabic('khalti')).toBe('خالتي');
+    expect(arabiziToArabic('zen9a')).toBe('زنقة');
+    expect(arabiziToArabic('lmo9ata3a')).toBe('المقاطعة');
+    expect(arabiziToArabic('mo9ata3a')).toBe('مقاطعة');
+  });
+
+  it('prefers a candidate that is a known Arabic-script word', () => {
+    expect(arabiziCandidates('mdrasa')[0]).toBe('مدرسة');
+  });
+});
