@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { CHECKSUM_TYPES, detectPii, type PiiType, pseudonymize } from '@khidma/privacy';
 import { buildItems, type Item } from './generate.js';
+import { realTextChecks } from './real-text.js';
 
 interface Counts {
   tp: number;
@@ -109,7 +110,14 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 const dev = evaluate(load('dev'));
 const test = evaluate(load('test'));
-const result = { generatedAt: new Date().toISOString(), note: 'targets apply to the test split', dev, test };
+const real = realTextChecks();
+const result = {
+  generatedAt: new Date().toISOString(),
+  note: 'targets apply to the test split',
+  dev,
+  test,
+  realText: real,
+};
 
 const table = (rows: Record<string, ReturnType<typeof evaluate>['overall']>) =>
   [
@@ -142,7 +150,17 @@ verbatim in the pseudonymised text. Over-masking: share of non-PII characters th
 Targets (test): leak 0 for checksum types, recall ≥ 0.98, precision ≥ 0.95.
 
 ${section('Test', test)}
-${section('Dev', dev)}`;
+${section('Dev', dev)}
+## Public text not written by the project (../shared/data, read in place)
+
+False detections on DODa Darija/English sentence pairs and the UDHR, and name recall on the DODa name
+lists (CC BY-NC 4.0, evaluation only). Names are tested without any cue ("Rendez-vous avec X demain.",
+"موعد مع X غدا") and after an introduction ("je m'appelle X", "سميتي X").
+
+\`\`\`json
+${JSON.stringify(real, null, 2)}
+\`\`\`
+`;
 
 const out = new URL('../../bench/results/', import.meta.url);
 mkdirSync(out, { recursive: true });

@@ -25,6 +25,10 @@ for (let c = 0x64b; c <= 0x65f; c++) CLASS[c] = MARK;
 CLASS[0x670] = MARK;
 CLASS[0x640] = MARK;
 
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 const PROCLITICS = new Set([0x648, 0x628, 0x644, 0x641, 0x643]); // و ب ل ف ك
 
 /** Word tokens of the folded text: letter runs of one script, or digit runs. Offsets match the original. */
@@ -126,6 +130,13 @@ export function tokenize(low: string): Tokens {
     const e = end[t]!;
     const len = e - s;
     if (len > 24) continue;
+    // Latin letters glued to digits are Arabizi spellings ("3lina", "sara7a", "bo7dna") or codes: the
+    // letter run alone is not the word it spells, so it gets no lexical meaning (names, cues, categories).
+    if (
+      k === TokenKind.Latin &&
+      ((s > 0 && isAsciiDigit(low.charCodeAt(s - 1))) || (e < n && isAsciiDigit(low.charCodeAt(e))))
+    )
+      continue;
     const first = low.charCodeAt(s);
     const last = low.charCodeAt(e - 1);
     const maybe =

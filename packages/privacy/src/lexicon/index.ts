@@ -67,10 +67,13 @@ function add(key: string, flag: number): void {
   TOKEN_FLAGS.set(key, (TOKEN_FLAGS.get(key) ?? 0) | flag);
 }
 
+const PARTICLE_WORDS = new Set(words(NAME_PARTICLES).map((w) => foldValue(w)));
+
 function addNames(list: string, flag: number): void {
   for (const w of words(list)) {
-    // Hyphenated entries are stored as parts (the tokenizer splits on hyphens) and joined.
-    for (const part of foldValue(w).split(' ')) add(part, flag);
+    // Hyphenated entries are stored as parts (the tokenizer splits on hyphens) and joined; particles
+    // ("el" of El-Alami) keep only their particle meaning.
+    for (const part of foldValue(w).split(' ')) if (!PARTICLE_WORDS.has(part)) add(part, flag);
     const joined = foldValue(w).replace(/ /g, '');
     add(joined, flag);
     // Arabic family names also appear without the article: العلوي / علوي.

@@ -19,6 +19,16 @@ lahsen lhoucine lahoucine larbi mbarek mokhtar mounir rabie tawfik toufik taoufi
 anwar badreddine chakib chafik fahd hatim imad jaouad jawad lotfi marouane marwane nassim nizar rayane rayan sami
 sufian wail wassim yazid aymane aymen ayman achraf ashraf bouchaib khalil nouh abdessadek abdelkarim abdelmoumen
 mohammed-amine aziz abdelaziz hakim karim hassan said salah jamal kamal ali amal nour
+abdelaali abdelouahab abdesslam abderrazzak adnane aissa akram alae alaa amr bachir bouchta boujemaa chouaib elhoucine
+ezzedine faical farid fayssal ghali hachem haitam hamada houssam idris ismael issam kaddour lahbib lhoussaine maati
+madani mahjoub mahmoud majid mbark miloud mimoun mohcine monir mouad mouhcine nacer naoufal noureddine oualid ouassim
+rabii radouane rafik ramzi salaheddine seddik taieb tarek tawfiq thami tijani wadie wahid yassir abdelghafour
+abdelkhalek abdennasser abderrafii hammou haddou moha amjad amin chakir ghassan hichame yasser abdelillah abdelbasset
+abdelhakim abdelwahab belaid belkacem hmida hmad hammadi jilali kacem labib messaoud miloudi mouloud rahal rahhal
+saddik tahar touhami yacine aouatif awatif bahija chama fadila fadoua hakima halima hasnaa houria ibtissam insaf
+lamiae majda maria najia najoua rabia saadia salima soumia zahira oumkaltoum ibtihal nouhaila rania sabrina chaimaa
+douaa rihab safia salwa wiam jihane ilhame hasnae yamina mounia latefa aziza abdelhadi abdeljalil abdellatif
+
 fatima fatema fatiha fatimazahra zahra zohra khadija khadidja aicha aisha aycha meryem meriem maryam mariam myriam
 salma sara sarah hajar hiba imane iman ikram asmae asmaa asma houda hanane hanan nadia naima latifa malika noura
 zineb zainab zaynab soukaina soukayna sokaina siham samira saida rajae rachida karima khaoula kaoutar kawtar ilham
@@ -30,8 +40,9 @@ yasmine yasmina yousra zakia zoubida hafsa hafida rkia rahma yamna touria mina i
 
 /** Latin given names that are also common words in French, English, Darija or Arabizi. */
 export const GIVEN_LATIN_AMBIGUOUS = `
+warda malak nada dalal ghali
 amal nour karim said hassan malika amine salah jamal kamal aziz hakim rajae raja saida sana safaa wafaa hayat
-habiba dounia bouchra aya najat rahma mina widad iman imane houda basma latifa jamila karima aziza ilham noura badr
+habiba dounia bouchra aya najat rahma mina lina hasna hiba rim sabah fahd widad iman imane houda basma latifa jamila karima aziza ilham noura badr
 saad reda adil adel mounir rachid rabie tawfik ali omar hanane hanan chama ihssane sabah fadila nadir
 `;
 
@@ -44,9 +55,15 @@ export const GIVEN_ARABIC = `
 فاطمه فاطمهالزهراء الزهراء خديجه عائشه عايشه مريم سلمى ساره هاجر اكرام اسماء نادية ناديه نعيمه مليكه نوره زينب
 سميره خوله كوثر لبنى ليلى غزلان غيثه فدوى ضحى شيماء امينه هند كنزه لمياء منال مها نسرين اميمه يامنه ثوريه زبيده
 حفصه حفيظه رقيه يسرى سعاد سكينه سهام رشيده
+عادل انور بشير بوشتى بوجمعه شعيب عزالدين فريد غالي هاشم هيثم حسام عصام جلال قدور خليل لحبيب لطفي المعطي المدني محجوب
+محمود ماجد ميلود ميمون معاذ ناصر نوفل وليد وسيم رفيق رمزي صبري صلاح الدين الصديق التهامي التجاني وديع وحيد ياسر يزيد
+حمو حدو موحى عواطف فاطنه غزلان حفيظه حكيمه حنان حسناء هند ابتسام اكرام انصاف كوثر خديجه لمياء لبنى مينه نادية نعيمه
+ناجيه نسرين رابحه رشيده رقيه سعديه سلمى ساميه سميره ساره سعاد ثوريه ياسمينه يسرى زهيره زهره زكيه زينب زبيده جيهان
+كنزه نهيله رانيه صبرينه ايناس
 `;
 
 export const GIVEN_ARABIC_AMBIGUOUS = `
+دلال بهيجه فضيله حليمه حوريه ماجده نجوى صفيه سلوى ورده ندى ملاك رحاب ربيع ابتهال نزهه
 عمر علي حسن كريم رشيد سعيد سعد صلاح عزيز بدر حكيم جواد العربي مختار منير ربيع توفيق عادل رضا جمال كمال امل
 نور هبه ايمان هدى حنان لطيفه سعيده رجاء كريمه الهام جميله حياه حبيبه دعاء دنيا ابتسام بشرى ايه عزيزه بسمه حسناء
 هناء احسان منى نجاه نوال نزهه رحمه ياسمين صفاء سناء وفاء وداد سلام مليكة سكينة سهام
@@ -84,7 +101,8 @@ export const FAMILY_ARABIC = `
 
 export const FAMILY_ARABIC_AMBIGUOUS = `
 الفاسي الريفي السوسي السلاوي المراكشي الشاوي الدكالي الخطيب الحداد الحسني الصحراوي التونسي الزاوي الشامي الغالي
-الوالي الكبير الصغير النجار
+الوالي الكبير الصغير النجار العلمي البركاني الكتبي الزيتوني الخطابي الرامي الشرقاوي الغزاوي الوطني
+الرشيدي الشريف المغربي
 `;
 
 /** Tokens that join name parts: El Idrissi, Ben Ali, Aït Taleb, Abdel Karim, Ould, Moulay. */
@@ -181,6 +199,21 @@ export const INTRO_CUES = [
   'contact',
   ...GREETINGS_LIST,
 ];
+
+/** Chat-style introductions after which a lowercase word is still a name ("smiti youssef"). */
+export const LOWERCASE_INTRO_CUES = new Set([
+  'smiti',
+  'smiyti',
+  'ana smiti',
+  'esmi',
+  'ismi',
+  'smito',
+  'smitha',
+  'ismou',
+  'smitou',
+  'اسمي',
+  'سميتي',
+]);
 
 /** Intro cues that only confirm a known or ambiguous name (never capture an unknown word). */
 export const WEAK_INTRO_CUES = new Set([

@@ -33,9 +33,8 @@ export const SENSITIVE_TERMS: Record<SensitiveCategory, SensitiveLexicon> = {
   },
   political_opinion: {
     strong: `militant militante sympathisant sympathisante opposant opposante pjd rni pam usfp istiqlal pps activist
-      مناضل مناضله معارض معارضه العدل_والاحسان البيجيدي الاصاله_والمعاصره النهج_الديمقراطي opinion_politique
-      opinions_politiques vote_pour votee_pour voted_for صوتت_على`,
-    topic: `parti_politique partis_politiques manifestation manifestant manifestante political_party protest hizb
+      مناضل مناضله معارض معارضه العدل_والاحسان البيجيدي الاصاله_والمعاصره النهج_الديمقراطي vote_pour votee_pour voted_for صوتت_على`,
+    topic: `opinion_politique opinions_politiques parti_politique partis_politiques manifestation manifestant manifestante political_party protest hizb
       حزب الحزب مظاهره المظاهرات سياسي سياسيه`,
   },
   ethnic_origin: {
@@ -72,8 +71,8 @@ export const SENSITIVE_TERMS: Record<SensitiveCategory, SensitiveLexicon> = {
 
 /** Words that make a sensitive topic personal: the text talks about someone's own situation. */
 export const PERSONAL_MARKERS = `
-je j me m mon ma mes moi mien mienne suis ai fils fille mari femme epouse pere mere frere soeur enfant client
-patient patiente employe salarie i my me mine am son daughter husband wife
+je j me m mon ma mes moi mien mienne suis ai mari epouse patient patiente
+i my mine am daughter husband wife
 ana dyali dyal diali 3andi 3ndi wlidi bnti rajli mrati khoya khti baba mama
 انا عندي لدي ديالي ابني ابنتي بنتي زوجي زوجتي اخي اختي ابي امي راجلي مراتي خويا ختي المريض
 `;

@@ -1,5 +1,4 @@
 import { F } from '../lexicon/index.js';
-import { isDigit } from '../text.js';
 import { keyOf, TokenKind, type Tokens } from '../tokens.js';
 import type { ScanInput } from './candidate.js';
 import { cityAt } from './city.js';
@@ -161,13 +160,15 @@ export function scanAddresses(input: ScanInput, tokens: Tokens): void {
     if (anchored && (hasNumber || !weak)) score = 0.9;
     else if (anchored) score = 0.75;
     else if (hasNumber && !weak) score = 0.7;
-    else if (!weak && e > t && startsWithDigitOrCapital(input, tokens, t + 1)) score = 0.55;
+    else if (!weak && e > t && tokens.kind[t] === TokenKind.Latin && capitalisedLatin(input, tokens, t + 1))
+      score = 0.55;
     if (score > 0) out.push({ type: 'ADDRESS', start: tokens.start[s]!, end: tokens.end[e]!, score });
     t = e + 1;
   }
 }
 
-function startsWithDigitOrCapital(input: ScanInput, tokens: Tokens, k: number): boolean {
+/** "Rue Ibn Batouta": a Latin street keyword followed by a capitalised name. */
+function capitalisedLatin(input: ScanInput, tokens: Tokens, k: number): boolean {
   const c = input.text.charCodeAt(tokens.start[k]!);
-  return isDigit(c) || (c >= 65 && c <= 90) || tokens.kind[k] === TokenKind.Arabic;
+  return tokens.kind[k] === TokenKind.Latin && c >= 65 && c <= 90;
 }

@@ -1,5 +1,5 @@
 import { F, NAME_CORE } from '../lexicon/index.js';
-import { GREETINGS, INTRO_CUES, WEAK_INTRO_CUES } from '../lexicon/names.js';
+import { GREETINGS, INTRO_CUES, LOWERCASE_INTRO_CUES, WEAK_INTRO_CUES } from '../lexicon/names.js';
 import { foldText, isUpperAscii, isWordChar } from '../text.js';
 import { keyOf, TokenKind, type Tokens, tightGap } from '../tokens.js';
 import type { ScanInput } from './candidate.js';
@@ -29,6 +29,16 @@ function introBefore(low: string, tokens: Tokens, t: number): string | null {
     }
   }
   return null;
+}
+
+/** A Latin token touching a digit ("Bojm3a", "3lina") is part of an Arabizi word or a code. */
+function glued(low: string, tokens: Tokens, k: number): boolean {
+  if (tokens.kind[k] !== TokenKind.Latin) return false;
+  const s = tokens.start[k]!;
+  const e = tokens.end[k]!;
+  const before = s > 0 ? low.charCodeAt(s - 1) : 32;
+  const after = e < low.length ? low.charCodeAt(e) : 32;
+  return (before >= 48 && before <= 57) || (after >= 48 && after <= 57);
 }
 
 function capitalised(text: string, tokens: Tokens, t: number): boolean {
@@ -101,6 +111,8 @@ export function scanPersons(input: ScanInput, tokens: Tokens): void {
         if (!(f & F.AMBIG) || afterAbd) ambiguousOnly = false;
       } else if (f & F.PARTICLE) {
         // particles only inside a name
+      } else if (glued(low, tokens, k)) {
+        break; // Arabizi spelling or a code, not a name
       } else if (
         k > t &&
         tokens.flags[k - 1]! & F.PARTICLE &&
@@ -112,6 +124,12 @@ export function scanPersons(input: ScanInput, tokens: Tokens): void {
         ambiguousOnly = false;
       } else if (
         capture &&
+        (kind === TokenKind.Arabic ||
+          capitalised(text, tokens, k) ||
+          (intro !== null &&
+            LOWERCASE_INTRO_CUES.has(intro) &&
+            !(unknown > 0 && capitalised(text, tokens, t)) &&
+            unknown < 2)) &&
         !(core > 0 && (tokens.flags[k - 1]! & NAME_CORE) === F.FAMILY) &&
         !(f & F.STOP) &&
         unknown < 3 &&
