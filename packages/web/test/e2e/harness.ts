@@ -99,6 +99,11 @@ export async function axe(page: Page): Promise<AxeSummary> {
       help: v.help,
       nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
     }));
+  const path = new URL(page.url()).pathname;
+  const dir = await page.getAttribute('html', 'dir');
+  console.log(
+    `axe ${path} (${dir}): ${serious.length} serious/critical, ${result.violations.length} in all, ${result.passes.length} rules passed`,
+  );
   return { serious, total: result.violations.length };
 }
 
