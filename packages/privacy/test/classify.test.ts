@@ -35,6 +35,11 @@ describe('classifyText', () => {
     expect(classifyText('Je suis diabétique').dataClass).toBe('sensitive');
   });
 
+  it('reads Arabizi terms spelled with digits as whole words', () => {
+    expect(classifyText('khoya m7bous f l7bes').sensitiveCategories).toEqual(['criminal_record']);
+    expect(classifyText('howa mol7id').sensitiveCategories).toEqual(['religion']);
+  });
+
   it('needs a personal context for topic words', () => {
     expect(classifyText('Les horaires de la prison centrale').dataClass).toBe('public');
     expect(classifyText('mon frère est en prison').dataClass).toBe('sensitive');

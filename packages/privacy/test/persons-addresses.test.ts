@@ -32,6 +32,16 @@ describe('person names', () => {
     expect(of('PERSON', 'He said the nour lamp was fine')).toEqual([]);
   });
 
+  it('does not read names inside Arabizi words spelled with digits', () => {
+    expect(of('PERSON', 'kayTll3oha 3lina, w Sara7atan ma3rftch')).toEqual([]);
+    expect(of('PERSON', 'Thank you, Mr Bojm3a')).toEqual([]);
+  });
+
+  it('takes a greeting as context only before a capitalised name', () => {
+    expect(of('PERSON', 'Bonjour Karim, merci pour ton aide')).toEqual(['Karim']);
+    expect(of('PERSON', 'salam amal kbir')).toEqual([]);
+  });
+
   it('accepts those names when a cue or another name gives context', () => {
     expect(of('PERSON', 'smiti amal')).toEqual(['amal']);
     expect(of('PERSON', 'M. Karim Tazi a signé')).toEqual(['Karim Tazi']);
