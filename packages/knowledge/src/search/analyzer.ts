@@ -57,11 +57,14 @@ export const GENERIC_CONCEPTS = new Set([
   'birth',
   'address',
 ]);
+const FINAL_ONLY_GLUED = /([\u0629\u0649])(?=[\u0621-\u064a])/g;
 const ARABIC_PREFIXES = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال'];
 
 /** Word keys: normalised for search, Tifinagh read as IRCAM Latin, light affix stripping. */
 export function wordTokens(text: string): string[] {
-  const src = TIFINAGH_RE.test(text) ? tifinaghToLatin(text) : text;
+  let src = TIFINAGH_RE.test(text) ? tifinaghToLatin(text) : text;
+  // ة and ى only end words: a letter right after one means a missing space ("شهادةالسكنى").
+  if (ARABIC_RE.test(src)) src = src.replace(FINAL_ONLY_GLUED, '$1 ');
   const norm = normalize(src, { for: 'search' });
   const out: string[] = [];
   for (const m of norm.matchAll(TOKEN_RE)) out.push(stem(m[0]));
@@ -179,7 +182,7 @@ export interface AnalyzeOptions {
 
 /** Analyses text into weighted index/query terms. Documents and queries share it, so keys agree. */
 export function analyze(text: string, lexicon: Lexicon, opts: AnalyzeOptions = {}): Analysis {
-  let keys = wordTokens(text);
+  let keys = wordTokens(text).map((k) => canonicalKey(k, lexicon));
   if (opts.query) opts = { ...opts, rawWords: rawLatinWords(text) };
   if (opts.query) keys = keys.map((k) => correctKey(k, lexicon, opts.vocabulary));
   const terms: AnalyzedTerm[] = [];
@@ -322,6 +325,17 @@ function rawLatinWords(text: string): Map<string, string> {
 }
 
 /** Unknown words are corrected to a close lexicon or index key (misspellings, missing article). */
+/**
+ * Tamazight nouns in the annexed state (ubasbor → abasbor, tmghra → tamghra, urba → arba) when the free
+ * form is a lexicon word. Applied to documents and queries alike, so both index the same key.
+ */
+export function canonicalKey(key: string, lexicon: Lexicon): string {
+  if (lexicon.words.has(key)) return key;
+  if (/^u[a-z]{3,}$/.test(key) && lexicon.words.has(`a${key.slice(1)}`)) return `a${key.slice(1)}`;
+  if (/^t[^aeiou][a-z]{2,}$/.test(key) && lexicon.words.has(`ta${key.slice(1)}`)) return `ta${key.slice(1)}`;
+  return key;
+}
+
 function correctKey(key: string, lexicon: Lexicon, vocab: AnalyzeOptions['vocabulary']): string {
   if (lexicon.words.has(key) || lexicon.stopwords.has(key) || vocab?.has(key)) return key;
   // Darija article glued to a French or Arabic word: "lpermis", "lkarta", "الكارطة".
@@ -332,6 +346,11 @@ function correctKey(key: string, lexicon: Lexicon, vocab: AnalyzeOptions['vocabu
   // Arabic-script verb person prefixes and the conjunction و: أجدد → جدد, ونجدد → نجدد.
   if (ARABIC_RE.test(key) && key.length >= 4 && /^[اانتيو]/.test(key) && lexicon.words.has(key.slice(1))) {
     return key.slice(1);
+  }
+  // Glued prepositions ف ب ل ك and و: "فكازا", "بالبطاقة" (the article is handled by the stemmer).
+  if (ARABIC_RE.test(key) && key.length >= 4 && /^[فبلكو]/.test(key)) {
+    const bare = stem(key.slice(1));
+    if (lexicon.words.has(bare) || vocab?.has(bare)) return bare;
   }
   // Arabic-script possessive endings: بطاقتي → بطاقه, ولدي → ولد (only when the bare form is known).
   if (ARABIC_RE.test(key) && key.length >= 4) {
@@ -346,9 +365,6 @@ function correctKey(key: string, lexicon: Lexicon, vocab: AnalyzeOptions['vocabu
     const bare = key.slice(1);
     if (lexicon.words.has(bare)) return bare;
   }
-  // Tamazight nouns in the annexed state: ubasbor → abasbor, tmghra → tamghra, urba → arba.
-  if (/^u[a-z]{3,}$/.test(key) && lexicon.words.has(`a${key.slice(1)}`)) return `a${key.slice(1)}`;
-  if (/^t[^aeiou][a-z]{2,}$/.test(key) && lexicon.words.has(`ta${key.slice(1)}`)) return `ta${key.slice(1)}`;
   // Tamazight first-person verb ending -ɣ (normalised "gh"): "bnugh" → "bnu", "smaynugh" → "smaynu".
   if (/^[a-z]{3,}gh$/.test(key)) {
     const bare = key.slice(0, -2);

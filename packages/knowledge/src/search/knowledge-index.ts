@@ -396,6 +396,10 @@ export class KnowledgeIndex {
     if (coveredConcepts >= 2) anchored = true;
     if (total === 0) return 0;
     const coverage = covered / total;
-    return anchored ? 0.4 + 0.6 * coverage : 0.75 * coverage;
+    if (anchored) return 0.4 + 0.6 * coverage;
+    // One shared ordinary word ("population", "service") is weak evidence of a catalogued procedure.
+    let coveredSlots = 0;
+    for (const s of slots.values()) if (s.covered > 0) coveredSlots++;
+    return 0.75 * coverage * (coveredSlots >= 2 ? 1 : 0.6);
   }
 }

@@ -31,7 +31,9 @@ export class Speller {
    * 6 letters are never corrected: at that length one edit turns "meteo" into "meter" or شكون into شكوى.
    */
   correct(word: string): string | undefined {
-    if (this.freq.has(word) || word.length < 6 || word.length > 40) return undefined;
+    // Arabic script writes no short vowels, so 5 letters there carry as much as 6–7 Latin ones.
+    const min = /[\u0600-\u06ff]/.test(word) ? 5 : 6;
+    if (this.freq.has(word) || word.length < min || word.length > 40) return undefined;
     const maxDist = word.length >= 9 ? 2 : 1;
     const probes = new Set<string>([word, ...deletions(word)]);
     if (maxDist === 2) for (const d of [...probes]) for (const dd of deletions(d)) probes.add(dd);
