@@ -7,8 +7,9 @@ import {
   latinToTifinagh,
   segments,
   tifinaghToLatin,
+  useModel,
 } from '@khidma/lang';
-import { trainFromDirectory, writeModel } from '@khidma/lang/train';
+import { readModel, trainFromDirectory, writeModel } from '@khidma/lang/train';
 import type { Command } from 'commander';
 
 /** `khidma lang`: train the language identifier on your own corpus, identify and transliterate text. */
@@ -56,7 +57,9 @@ export function register(program: Command): void {
     .description('Identify the language of a text (argument or stdin)')
     .argument('[text...]', 'text; read from stdin when absent')
     .option('--segments', 'print code-switching spans too')
+    .option('--model <file>', 'a model written by `khidma lang train` (default: the shipped model)')
     .action(async (words: string[], o) => {
+      if (o.model) useModel(readModel(resolve(String(o.model))));
       const text = words.length ? words.join(' ') : await readStdin();
       const result = { ...identify(text), ...(o.segments ? { segments: segments(text) } : {}) };
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
