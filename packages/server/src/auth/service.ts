@@ -1,8 +1,9 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { type ApiKeyRow, apiKeys, orgs, type QuotaLimits, type Role, settings } from '../db/schema/index.js';
 import { badRequest, notFound } from '../errors.js';
-import { credentialFrom, generateAdminToken, generateApiKey, hashesEqual, newId, sha256Hex } from './keys.js';
+import { credentialFrom, generateAdminToken, generateApiKey, newId, sha256Hex } from './keys.js';
 import { ADMIN_PRINCIPAL, type Principal } from './principal.js';
 
 const ADMIN_TOKEN_SETTING = 'admin_token_sha256';
@@ -55,7 +56,7 @@ export class AuthService {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly hashByKeyId = new Map<string, string>();
   private readonly touched = new Set<string>();
-  private adminHash: string | null = null;
+  private adminDigest: Buffer | null = null;
   private readonly ttl: number;
   private readonly max: number;
   private readonly now: () => number;
@@ -75,12 +76,12 @@ export class AuthService {
    */
   async initAdminToken(envToken: string | undefined): Promise<{ generated: string | null }> {
     if (envToken) {
-      this.adminHash = sha256Hex(envToken);
+      this.adminDigest = Buffer.from(sha256Hex(envToken), 'hex');
       return { generated: null };
     }
     const [row] = await this.db.orm.select().from(settings).where(eq(settings.key, ADMIN_TOKEN_SETTING));
     if (row) {
-      this.adminHash = row.value;
+      this.adminDigest = Buffer.from(row.value, 'hex');
       return { generated: null };
     }
     const token = generateAdminToken();
@@ -93,10 +94,10 @@ export class AuthService {
     if (inserted.length === 0) {
       // Another instance won the race; use its token.
       const [again] = await this.db.orm.select().from(settings).where(eq(settings.key, ADMIN_TOKEN_SETTING));
-      this.adminHash = again!.value;
+      this.adminDigest = Buffer.from(again!.value, 'hex');
       return { generated: null };
     }
-    this.adminHash = hash;
+    this.adminDigest = Buffer.from(hash, 'hex');
     return { generated: token };
   }
 
@@ -108,7 +109,7 @@ export class AuthService {
       .insert(settings)
       .values({ key: ADMIN_TOKEN_SETTING, value: hash })
       .onConflictDoUpdate({ target: settings.key, set: { value: hash, updatedAt: new Date() } });
-    this.adminHash = hash;
+    this.adminDigest = Buffer.from(hash, 'hex');
     return token;
   }
 
@@ -122,9 +123,16 @@ export class AuthService {
   /** The principal for a raw credential, or null when unknown, revoked, expired or disabled. */
   async authenticate(credential: string): Promise<Principal | null> {
     if (credential.length > 200) return null;
-    const hash = sha256Hex(credential);
-    if (this.adminHash && hashesEqual(hash, this.adminHash)) return ADMIN_PRINCIPAL;
+    const digest = createHash('sha256').update(credential).digest();
+    if (
+      this.adminDigest &&
+      digest.length === this.adminDigest.length &&
+      timingSafeEqual(digest, this.adminDigest)
+    ) {
+      return ADMIN_PRINCIPAL;
+    }
     if (!credential.startsWith('kh_')) return null;
+    const hash = digest.toString('hex');
     const now = this.now();
     const hit = this.cache.get(hash);
     let principal: Principal | null;
