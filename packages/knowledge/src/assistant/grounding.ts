@@ -61,7 +61,9 @@ export function groundedPrompt(hits: SearchHit[], lang: AnswerLang, history: Cha
 }
 
 const CITE_RE = /\[(\d{1,2})\]/g;
-const AMOUNT_RE = /(\d[\d\s.,]*)\s*(?:dh|dhs|mad|dirhams?|درهم|دراهم|ⴷⵔⵀⵎ)/giu;
+// Linear-time: thousands groups have a fixed shape, so no two quantifiers compete for the same characters.
+const NUMBER_RE = /\d+(?:[.,\u00a0 ]\d{3})*(?:[.,]\d+)?/g;
+const AMOUNT_RE = /(\d+(?:[.,\u00a0 ]\d{3})*(?:[.,]\d+)?) ?(?:dh|dhs|mad|dirhams?|درهم|دراهم|ⴷⵔⵀⵎ)/giu;
 
 export interface GroundingCheck {
   ok: boolean;
@@ -86,9 +88,9 @@ export function checkGrounding(answer: string, hits: SearchHit[], sources: strin
     return '';
   });
   if (cited.size === 0) return { ok: false, text, cited: [], reason: 'no_valid_citation' };
-  const known = new Set([...sources.matchAll(/\d+/g)].map((m) => m[0]));
+  const known = new Set([...sources.matchAll(NUMBER_RE)].map((m) => m[0].replace(/[\s.,\u00a0]/g, '')));
   for (const m of text.matchAll(AMOUNT_RE)) {
-    const digits = (m[1] ?? '').replace(/[\s.,]/g, '');
+    const digits = (m[1] ?? '').replace(/[\s.,\u00a0]/g, '');
     if (digits && !known.has(digits))
       return { ok: false, text, cited: [...cited], reason: 'unsupported_amount' };
   }

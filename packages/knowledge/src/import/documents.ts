@@ -80,12 +80,12 @@ export function markdownSections(text: string): { sections: Section[]; front: Re
   };
   for (const line of body.split('\n')) {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    const h = inFence ? null : /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    const h = inFence ? null : /^(#{1,6})[ \t]+(.*)$/.exec(line);
     if (h) {
       flush();
       const level = (h[1] as string).length;
       trail.length = Math.min(trail.length, level - 1);
-      trail[level - 1] = h[2] as string;
+      trail[level - 1] = headingText(h[2] as string);
       for (let i = 0; i < level - 1; i++) trail[i] ??= '';
       continue;
     }
@@ -93,6 +93,13 @@ export function markdownSections(text: string): { sections: Section[]; front: Re
   }
   flush();
   return { sections, front };
+}
+
+/** "Title ##" → "Title", without a backtracking regex. */
+function headingText(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && (raw[end - 1] === '#' || raw[end - 1] === ' ' || raw[end - 1] === '\t')) end--;
+  return raw.slice(0, end);
 }
 
 const BLOCK = new Set([
