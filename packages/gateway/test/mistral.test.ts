@@ -164,6 +164,7 @@ describe('Upstream error normalisation', () => {
   });
 
   it('classifies statuses: 429 and 5xx retryable, 401 falls back, 422 becomes a client 400', () => {
+    expect(upstreamError('p', 429, '{}', { 'retry-after': '2' }).headers).toEqual({ 'retry-after': '2' });
     expect(upstreamError('p', 429, '{}', { 'retry-after': '2' })).toMatchObject({
       status: 429,
       retryable: true,

@@ -85,10 +85,13 @@ export function upstreamError(
 ): GatewayError {
   const n = normaliseErrorBody(text);
   if (status === 429) {
+    const wait = retryAfterMs(headers['retry-after']);
     return new GatewayError(429, `Upstream provider '${providerId}' is rate limited: ${n.message}`, {
       code: 'upstream_rate_limited',
       retryable: true,
-      retryAfterMs: retryAfterMs(headers['retry-after']),
+      retryAfterMs: wait,
+      // Passed on to the client if no other target could answer.
+      headers: wait === undefined ? {} : { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) },
     });
   }
   if (status >= 500 || status === 408) {
