@@ -1,6 +1,7 @@
 /**
  * Gateway benchmark: the same mock upstream on loopback, hit directly, through Khidma (auth, quotas,
- * usage and audit on) and through Portkey's open-source gateway. Writes bench/results/gateway.{json,md}.
+ * usage and audit on) and through Portkey's open-source gateway. Writes bench/results/gateway.{json,md}
+ * (gateway-pglite.{json,md} with KHIDMA_BENCH_DB=pglite).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -21,6 +22,7 @@ const N = QUICK ? 1_000 : 6_000;
 const WARMUP = QUICK ? 200 : 1_000;
 const TTFB_N = QUICK ? 500 : 2_000;
 const DURATION = QUICK ? 4 : 10;
+const OUT = process.env.KHIDMA_BENCH_DB === 'pglite' ? 'gateway-pglite' : 'gateway';
 const ADMIN = 'khadm_bench_token_0123456789abcdef0123';
 
 const procs: Proc[] = [];
@@ -282,7 +284,7 @@ function report(r: Report) {
   };
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(
-    join(ROOT, 'bench/results/gateway.json'),
+    join(ROOT, `bench/results/${OUT}.json`),
     `${JSON.stringify({ meta, summary, ...r }, null, 2)}\n`,
   );
   const row = (name: string) => {
@@ -311,7 +313,7 @@ function report(r: Report) {
     `1-minute load average at the end of the throughput runs: ${r.load?.toFixed(2) ?? 'n/a'} on ${meta.cpus} cores (other work on the machine inflates wall-clock figures; CPU ms per request does not depend on it).`,
     '',
   ].join('\n');
-  writeFileSync(join(ROOT, 'bench/results/gateway.md'), md);
+  writeFileSync(join(ROOT, `bench/results/${OUT}.md`), md);
   process.stdout.write(`\n${md}\n`);
 }
 
