@@ -10,8 +10,10 @@ import { type ComparisonSpec, gammaSql } from './levels.js';
 import type { ChunkJob } from './worker.js';
 
 /** Columns of the comparison-vector table: gammas and the term frequencies of both sides. */
-export function vectorSelect(comparisons: ComparisonSpec[]): string {
+export function vectorSelect(comparisons: ComparisonSpec[], rules: BlockingRule[] = []): string {
   const cols = ['l.uid as uid_l', 'r.uid as uid_r'];
+  // Which rules each pair satisfies: EM trains on each rule's full pair set.
+  for (const [k, rule] of rules.entries()) cols.push(`case when ${rule.sql} then 1 else 0 end as b_${k}`);
   for (const c of comparisons) {
     cols.push(`${gammaSql(c)} as g_${c.name}`);
     if (c.termFrequency) cols.push(`l.${c.field}_tf as tf_l_${c.name}`, `r.${c.field}_tf as tf_r_${c.name}`);
@@ -38,9 +40,9 @@ export function chunkSql(
     chunks === 1
       ? recTable
       : `(select * from ${recTable} where ${engine.dialect.hashInt('uid')} % ${chunks} = ${k})`;
-  const select = vectorSelect(comparisons);
   return rules
     .map((rule, k) => {
+      const select = vectorSelect(comparisons, rules);
       const earlier = rules
         .slice(0, k)
         .map((e) => `not coalesce((${e.sql}), false)`)

@@ -41,6 +41,7 @@ export interface LinkModel {
 }
 
 const EPS = 1e-6;
+const M_FLOOR = 1e-3;
 
 export function log2(x: number): number {
   return Math.log(x) / Math.LN2;
@@ -49,7 +50,8 @@ export function log2(x: number): number {
 /** The Bayes-factor weight of one level; null levels carry no evidence. */
 export function levelWeight(level: LevelParams): number {
   if (level.isNull) return 0;
-  return log2(Math.max(level.m, EPS) / Math.max(level.u, EPS));
+  // A level never seen among matches in training still happens in real data: bound its evidence.
+  return log2(Math.max(level.m, M_FLOOR) / Math.max(level.u, EPS));
 }
 
 export function priorWeight(prior: number): number {
@@ -102,6 +104,11 @@ export interface EmOptions {
   updateU?: boolean;
   /** Keep m fixed (m from labels): EM then only estimates the prior. */
   fixM?: boolean;
+  /**
+   * Comparisons left out of this EM run: those used by the blocking rule that produced the pairs,
+   * whose agreement is forced by blocking and so says nothing about matches (as in Splink).
+   */
+  exclude?: Set<number>;
 }
 
 /**
@@ -117,6 +124,7 @@ export function runEm(
   let prior = startPrior;
   const history: EmIteration[] = [];
   const total = patterns.reduce((a, p) => a + p.n, 0);
+  if (total === 0) return { prior: startPrior, iterations: 0, converged: true, history };
   for (let it = 1; it <= opts.maxIterations; it++) {
     const mAcc = params.map((c) => c.levels.map(() => 0));
     const uAcc = params.map((c) => c.levels.map(() => 0));
@@ -126,7 +134,7 @@ export function runEm(
       let pu = 1 - prior;
       p.gammas.forEach((g, ci) => {
         const level = params[ci]!.levels[g]!;
-        if (level.isNull) return;
+        if (level.isNull || opts.exclude?.has(ci)) return;
         pm *= Math.max(level.m, 1e-12);
         pu *= Math.max(level.u, 1e-12);
       });
@@ -139,6 +147,7 @@ export function runEm(
     }
     let maxChange = 0;
     params.forEach((c, ci) => {
+      if (opts.exclude?.has(ci)) return;
       const mTotal = c.levels.reduce((a, l, i) => a + (l.isNull ? 0 : mAcc[ci]![i]!), 0);
       const uTotal = c.levels.reduce((a, l, i) => a + (l.isNull ? 0 : uAcc[ci]![i]!), 0);
       c.levels.forEach((l, i) => {

@@ -9,9 +9,9 @@ import { standardColumns } from './fields.js';
 import { type InspectedSource, inspectSource } from './input.js';
 import { buildComparisons } from './levels.js';
 import { describeParquet, type LoadedSources, loadAndStandardise, nameSetColumns } from './load.js';
-import { applyMFromLabels, applyU, initialParams, type LinkModel, matchWeightSql, runEm } from './model.js';
+import { type LinkModel, matchWeightSql } from './model.js';
 import { assignStableIds, readMapping } from './stable-ids.js';
-import { labelledPatterns, patternCounts, randomPairPatterns } from './training.js';
+import { trainModel } from './train.js';
 
 export type Stage =
   | 'inspect'
@@ -124,7 +124,11 @@ export async function runLinkage(config: LinkConfig, opts: LinkOptions = {}): Pr
     stageDone('compare');
 
     progress({ stage: 'train', done: 0, total: 3 });
-    const model = opts.model ?? (await trainModel(engine, config, specs, loaded, opts.labels, progress));
+    const model =
+      opts.model ??
+      (await trainModel(engine, config, specs, rules, loaded, opts.labels, (done) =>
+        progress({ stage: 'train', done, total: 3 }),
+      ));
     progress({ stage: 'train', done: 3, total: 3 });
     stageDone('train');
 
@@ -176,59 +180,6 @@ export async function runLinkage(config: LinkConfig, opts: LinkOptions = {}): Pr
     if (ownsEngine) await engine.close();
     throw err;
   }
-}
-
-async function trainModel(
-  engine: Engine,
-  config: LinkConfig,
-  specs: ReturnType<typeof buildComparisons>,
-  loaded: LoadedSources,
-  labels: LinkOptions['labels'],
-  progress: (p: Progress) => void,
-): Promise<LinkModel> {
-  const params = initialParams(specs);
-  const maxPairs =
-    config.linkType === 'link'
-      ? loaded.counts[0]! * (loaded.total - loaded.counts[0]!)
-      : (loaded.total * (loaded.total - 1)) / 2;
-  const uPairs = Math.max(1, Math.min(config.training.uPairs, maxPairs));
-  const random = await randomPairPatterns(engine, params, loaded, config.linkType, uPairs);
-  applyU(params, random.patterns);
-  progress({ stage: 'train', done: 1, total: 3 });
-  const patterns = await patternCounts(engine, params);
-  progress({ stage: 'train', done: 2, total: 3 });
-  const matches = labels ? await labelledPatterns(engine, params, labels) : [];
-  let em = { prior: 0.01, iterations: 0, converged: true, history: [] as LinkModel['training']['history'] };
-  if (matches.length > 0) {
-    applyMFromLabels(params, matches);
-    // With m and u fixed, EM still estimates the share of matches among candidate pairs.
-    em = runEm(params, patterns, 0.1, {
-      maxIterations: config.training.maxIterations,
-      tolerance: config.training.tolerance,
-      fixM: true,
-    });
-  } else {
-    em = runEm(params, patterns, 0.1, {
-      maxIterations: config.training.maxIterations,
-      tolerance: config.training.tolerance,
-    });
-  }
-  return {
-    format: 'khidma-registry-model',
-    version: 1,
-    linkType: config.linkType,
-    prior: em.prior,
-    threshold: config.threshold,
-    comparisons: params,
-    training: {
-      uPairs: random.sampled,
-      emIterations: em.iterations,
-      converged: em.converged,
-      history: em.history,
-      mSource: matches.length > 0 ? 'labels' : 'em',
-    },
-    config,
-  };
 }
 
 async function readEdges(engine: Engine, threshold: number): Promise<Edges> {

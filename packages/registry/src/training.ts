@@ -4,17 +4,35 @@ import { gammaSql } from './levels.js';
 import type { LoadedSources } from './load.js';
 import type { ComparisonParams, Pattern } from './model.js';
 
-/** Gamma-pattern counts of a table of comparison vectors (the input of EM). */
+/** Gamma-pattern counts of the pairs each blocking rule satisfies (the input of per-rule EM). */
 export async function patternCounts(
+  engine: Engine,
+  params: ComparisonParams[],
+  ruleCount: number,
+  table = 'pairs',
+): Promise<Map<number, Pattern[]>> {
+  const g = params.map((c) => `g_${c.name}`);
+  const b = Array.from({ length: ruleCount }, (_, k) => `b_${k}`);
+  const cols = [...b, ...g].join(', ');
+  const rows = await engine.query(`select ${cols}, count(*) as n from ${table} group by ${cols}`);
+  const byRule = new Map<number, Pattern[]>();
+  for (let k = 0; k < ruleCount; k++) byRule.set(k, []);
+  for (const r of rows) {
+    const pattern = { gammas: g.map((key) => Number(r[key])), n: Number(r.n) };
+    for (let k = 0; k < ruleCount; k++) if (Number(r[`b_${k}`]) === 1) byRule.get(k)!.push(pattern);
+  }
+  return byRule;
+}
+
+/** Gamma-pattern counts over all candidate pairs. */
+export async function allPatterns(
   engine: Engine,
   params: ComparisonParams[],
   table = 'pairs',
 ): Promise<Pattern[]> {
-  const g = params.map((c) => `g_${c.name}`);
-  const rows = await engine.query(
-    `select ${g.join(', ')}, count(*) as n from ${table} group by ${g.join(', ')}`,
-  );
-  return rows.map((r) => ({ gammas: g.map((k) => Number(r[k])), n: Number(r.n) }));
+  const g = params.map((c) => `g_${c.name}`).join(', ');
+  const rows = await engine.query(`select ${g}, count(*) as n from ${table} group by ${g}`);
+  return rows.map((r) => ({ gammas: params.map((c) => Number(r[`g_${c.name}`])), n: Number(r.n) }));
 }
 
 /**
