@@ -155,8 +155,23 @@ function ruleCandidates(word: string, initialCapitalIsEmphatic: boolean): string
 
 const LATIN_WORD = /^[A-Za-z0-9\u00c0-\u024f'’]+$/;
 
+// Words repeat (Zipf): a bounded cache makes long texts cheap. Cleared when full, never unbounded.
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, string[]>();
+
 /** Ranked Arabic-script candidates for one Arabizi word (lexicon spellings first). */
 export function arabiziCandidates(word: string, opts: { sentenceInitial?: boolean } = {}): string[] {
+  if (typeof word !== 'string') return [];
+  const key = opts.sentenceInitial ? `^${word}` : word;
+  const hit = cache.get(key);
+  if (hit) return [...hit];
+  const result = computeCandidates(word, opts);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, result);
+  return [...result];
+}
+
+function computeCandidates(word: string, opts: { sentenceInitial?: boolean }): string[] {
   if (typeof word !== 'string') return [];
   const w = word.trim().slice(0, MAX_WORD);
   if (!w || !LATIN_WORD.test(w) || /^[0-9]+$/.test(w)) return [];

@@ -17,6 +17,8 @@ interface Word {
   start: number;
   end: number;
   script: Script;
+  /** A skipped URL/e-mail precedes this word: spans do not run across it. */
+  afterGap: boolean;
 }
 
 const LATIN_TAGS: LangTag[] = ['ary-Latn', 'fra-Latn', 'eng-Latn', 'zgh-Latn', 'spa-Latn'];
@@ -31,7 +33,19 @@ function isWordCode(c: number): boolean {
 function words(text: string): Word[] {
   const out: Word[] = [];
   let i = 0;
+  let gap = false;
   while (i < text.length) {
+    // A URL, e-mail address or @mention is skipped whole: it belongs to no language.
+    if (i === 0 || /\s/.test(text.charAt(i - 1))) {
+      let chunkEnd = i;
+      while (chunkEnd < text.length && !/\s/.test(text.charAt(chunkEnd))) chunkEnd++;
+      const chunk = text.slice(i, chunkEnd);
+      if (chunk.includes('://') || chunk.includes('@') || chunk.startsWith('www.')) {
+        i = chunkEnd;
+        gap = true;
+        continue;
+      }
+    }
     if (!isWordCode(text.charCodeAt(i))) {
       i++;
       continue;
@@ -56,7 +70,10 @@ function words(text: string): Word[] {
     let st = start;
     while (end > st && (text.charCodeAt(end - 1) === 0x27 || text.charCodeAt(end - 1) === 0x2019)) end--;
     while (st < end && (text.charCodeAt(st) === 0x27 || text.charCodeAt(st) === 0x2019)) st++;
-    if (end > st) out.push({ start: st, end, script });
+    if (end > st) {
+      out.push({ start: st, end, script, afterGap: gap });
+      gap = false;
+    }
   }
   return out;
 }
@@ -152,7 +169,7 @@ export function segments(text: string): Segment[] {
     const w = ws[k] as Word;
     const tag = tags[k] as LangTag;
     const prev = out[out.length - 1];
-    if (prev && prev.tag === tag) {
+    if (prev && prev.tag === tag && !w.afterGap) {
       prev.end = w.end;
       prev.text = src.slice(prev.start, prev.end);
     } else out.push({ start: w.start, end: w.end, text: src.slice(w.start, w.end), tag });

@@ -26,6 +26,12 @@ describe('segments', () => {
     expect(spans.map((s) => s.tag)).toEqual(['ary-Arab', 'fra-Latn', 'ary-Arab']);
   });
 
+  it('leaves URLs and e-mail addresses out of the spans', () => {
+    const spans = segments('chouf had lien https://www.example.com/english/page w sift lia f me@example.com');
+    expect(spans.map((s) => s.tag)).toEqual(['ary-Latn', 'ary-Latn']);
+    expect(spans.every((s) => !s.text.includes('example'))).toBe(true);
+  });
+
   it('keeps a one-language message in one span', () => {
     const spans = segments('Je voudrais prendre un rendez-vous pour renouveler mon passeport.');
     expect(spans).toHaveLength(1);
