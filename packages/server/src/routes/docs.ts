@@ -60,7 +60,7 @@ export function renderDocs(doc: OpenApiDocument): string {
 <h3><span class="m ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
 <p>${esc(op.summary)}</p>
 ${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ''}
-${body ? `<h4>Request body</h4><pre>${esc(JSON.stringify(resolveRef(doc, body), null, 2))}</pre>` : ''}
+${body ? `<h4>Request body</h4>${schemaTable(doc, body)}` : ''}
 <h4>Responses</h4><ul>${responses}</ul>
 <pre class="curl">${esc(curl)}</pre>
 </section>`;
@@ -86,6 +86,7 @@ nav ul{columns:2;padding-left:1.2rem}
 .op{border:1px solid #d8d4cc;border-radius:8px;padding:0 1rem .5rem;margin:1rem 0;background:#fff}
 .m{display:inline-block;min-width:4.2rem;text-align:center;border-radius:4px;color:#fff;font-size:.8rem;padding:.1rem .3rem}
 .get{background:#1f6feb}.post{background:#0b7a4b}.patch{background:#9a6700}.delete{background:#b42318}.put{background:#6e40c9}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #e7e3da;padding:.3rem .5rem;text-align:left;vertical-align:top}
 pre{background:#f3f1ec;padding:.75rem;overflow:auto;border-radius:6px;font-size:.85rem}
 code{font-family:ui-monospace,Menlo,Consolas,monospace}
 [dir=rtl]{text-align:right}
@@ -102,6 +103,31 @@ curl $KHIDMA_URL/v1/chat/completions -H "Authorization: Bearer $KHIDMA_KEY" \\
 <nav aria-label="Sections"><h2>Sections</h2><ul>${toc}</ul></nav>
 ${sections}
 </main></body></html>`;
+}
+
+/** A property table for an object schema (name, type, required, description); raw JSON otherwise. */
+function schemaTable(doc: OpenApiDocument, schema: unknown): string {
+  const s = resolveRef(doc, schema) as {
+    properties?: Record<string, Record<string, unknown>>;
+    required?: string[];
+    description?: string;
+  };
+  if (!s?.properties) return `<pre>${esc(JSON.stringify(s, null, 2))}</pre>`;
+  const rows = Object.entries(s.properties)
+    .map(([name, raw]) => {
+      const p = resolveRef(doc, raw) as Record<string, unknown>;
+      const type = p.enum
+        ? (p.enum as unknown[]).map((v) => JSON.stringify(v)).join(' | ')
+        : p.const !== undefined
+          ? JSON.stringify(p.const)
+          : Array.isArray(p.type)
+            ? p.type.join(' | ')
+            : String(p.type ?? (p.oneOf ? 'one of several' : p.properties ? 'object' : 'any'));
+      const req = s.required?.includes(name) ? 'required' : '';
+      return `<tr><td><code>${esc(name)}</code></td><td>${esc(type)}</td><td>${req}</td><td>${esc(p.description ?? '')}</td></tr>`;
+    })
+    .join('');
+  return `${s.description ? `<p>${esc(s.description)}</p>` : ''}<table><thead><tr><th>Field</th><th>Type</th><th></th><th>Notes</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function slug(s: string): string {
