@@ -123,6 +123,17 @@ for (let pass = 0; pass < 2; pass++) {
   }
 }
 slow.sort((a, b) => b.ms - a.ms);
+// Best of 5 per query: on a shared machine, the minimum filters out time spent waiting for a CPU.
+const best: number[] = [];
+for (const q of queries) {
+  let m = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 5; i++) {
+    t0 = performance.now();
+    index.search(q, { limit: 10 });
+    m = Math.min(m, performance.now() - t0);
+  }
+  best.push(m);
+}
 
 // Same on the 45-procedure sample catalog, for scale.
 const small = new KnowledgeIndex();
@@ -164,6 +175,7 @@ const result = {
     max: r3(Math.max(...lat)),
   },
   // CPU time of the search thread is less sensitive than wall time to other processes on a shared machine.
+  search_ms_best_of_5: { p50: r3(pct(best, 50)), p95: r3(pct(best, 95)), p99: r3(pct(best, 99)) },
   search_cpu_ms: { p50: r3(pct(cpu, 50)), p95: r3(pct(cpu, 95)), p99: r3(pct(cpu, 99)) },
   slowest_queries: slow.slice(0, 5).map((x) => ({ q: x.q, ms: r3(x.ms) })),
   load_average: (await import('node:os')).loadavg().map(r3),
@@ -186,13 +198,14 @@ const md = [
   '| measure | p50 | p95 | p99 |',
   '|---|---:|---:|---:|',
   `| search, ${N} procedures (ms) | ${result.search_ms.p50} | ${result.search_ms.p95} | ${result.search_ms.p99} |`,
+  `| search, ${N} procedures, best of 5 per query (ms) | ${result.search_ms_best_of_5.p50} | ${result.search_ms_best_of_5.p95} | ${result.search_ms_best_of_5.p99} |`,
   `| search, ${N} procedures, CPU time (ms) | ${result.search_cpu_ms.p50} | ${result.search_cpu_ms.p95} | ${result.search_cpu_ms.p99} |`,
   `| search, ${sample.length} procedures (ms) | ${result.search_ms_sample_catalog.p50} | ${result.search_ms_sample_catalog.p95} | |`,
   `| offline answer, time to first token (ms) | ${result.offline_answer_ttft_ms.p50} | ${result.offline_answer_ttft_ms.p95} | |`,
   `| offline answer, complete (ms) | ${result.offline_answer_total_ms.p50} | ${result.offline_answer_total_ms.p95} | |`,
   '',
   `Index build (${N} procedures, postings and spelling index): ${result.index_build_ms} ms; heap after build ${result.heap_used_mb} MB.`,
-  `Target: search p95 ≤ 10 ms → wall clock ${result.search_ms.p95 <= 10 ? 'met' : 'NOT met'}, CPU time ${result.search_cpu_ms.p95 <= 10 ? 'met' : 'NOT met'}.`,
+  `Target: search p95 ≤ 10 ms → wall clock ${result.search_ms.p95 <= 10 ? 'met' : 'NOT met'}, best of 5 ${result.search_ms_best_of_5.p95 <= 10 ? 'met' : 'NOT met'}, CPU time ${result.search_cpu_ms.p95 <= 10 ? 'met' : 'NOT met'}.`,
   `Load average during the run: ${result.load_average.join(' / ')} on ${(await import('node:os')).cpus().length} cores; wall-clock percentiles include time spent waiting for a CPU, the CPU-time row does not.`,
   '',
 ].join('\n');
