@@ -140,3 +140,31 @@ describe('Audit chain', () => {
     expect(verifyChain(store.entries).ok).toBe(true);
   });
 });
+
+describe('Audit canonical fast path', () => {
+  it('produces exactly the generic canonical JSON for entries of the standard shape', async () => {
+    const { fastAuditCanonical } = await import('../src/audit/fast-canonical.js');
+    const entries = await chainOf(4);
+    entries[1]!.flags = ['unexpected_pii:CIN', 'x"y\\\\ⵣ'];
+    entries[2]!.actor = { keyId: null, orgId: 'org "quoted" مغرب' };
+    entries[3]!.provider = null;
+    for (const e of entries) {
+      const { hash: _h, ...rest } = e;
+      expect(fastAuditCanonical(e as unknown as Record<string, unknown>)).toBe(canonicalJson(rest));
+    }
+  });
+
+  it('declines entries of any other shape so the generic path hashes them', async () => {
+    const { fastAuditCanonical } = await import('../src/audit/fast-canonical.js');
+    const [e] = await chainOf(1);
+    expect(fastAuditCanonical({ ...e!, extra: 1 } as unknown as Record<string, unknown>)).toBeNull();
+    expect(fastAuditCanonical({ ...e!, seq: 1.5 } as unknown as Record<string, unknown>)).toBeNull();
+    expect(fastAuditCanonical({ ...e!, model: undefined } as unknown as Record<string, unknown>)).toBeNull();
+    expect(
+      fastAuditCanonical({ ...e!, actor: { keyId: 'k', orgId: 'o', role: 'x' } } as unknown as Record<
+        string,
+        unknown
+      >),
+    ).toBeNull();
+  });
+});

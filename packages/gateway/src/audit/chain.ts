@@ -1,8 +1,11 @@
 import { canonicalJson, GENESIS_HASH, sha256Hex } from './canonical.js';
+import { fastAuditCanonical } from './fast-canonical.js';
 import type { AuditEntry, AuditInput, AuditStore } from './types.js';
 
 /** The hash of an entry: SHA-256 over the canonical JSON of every field except `hash` itself. */
 export function hashEntry(e: Omit<AuditEntry, 'hash'> & { hash?: string }): string {
+  const fast = fastAuditCanonical(e as unknown as Record<string, unknown>);
+  if (fast !== null) return sha256Hex(fast);
   const { hash: _ignored, ...rest } = e;
   return sha256Hex(canonicalJson(rest));
 }
@@ -61,23 +64,36 @@ export class AuditChain {
     await this.running;
   }
 
+  /** Stops the timer and writes everything, including records that arrive while writing. */
   async close(): Promise<void> {
     clearInterval(this.timer);
-    await this.flush();
+    let before = -1;
+    while (this.pending > 0 && this.pending !== before) {
+      before = this.pending;
+      await this.flush();
+    }
   }
 
   private async writeOnce(): Promise<void> {
     const chunk = this.opts.writeChunkSize ?? 50;
+    // Take the queue as it is (no repeated splicing of a long array); later entries wait for the next flush.
+    const inputs = this.queue;
+    this.queue = [];
+    let next = 0;
     try {
       if (this.head === undefined) this.head = await this.store.head();
-      while (this.unwritten.length > 0 || this.queue.length > 0) {
+      while (this.unwritten.length > 0 || next < inputs.length) {
         // Entries already chained (a failed write) go first, so order and links never change.
-        if (this.unwritten.length === 0) this.chain(this.queue.splice(0, chunk));
-        const batch = this.unwritten.slice(0, chunk);
+        if (this.unwritten.length === 0) {
+          this.chain(inputs.slice(next, next + chunk));
+          next += chunk;
+        }
+        const batch = this.unwritten.length <= chunk ? this.unwritten : this.unwritten.slice(0, chunk);
         await this.store.append(batch);
-        this.unwritten = this.unwritten.slice(batch.length);
+        this.unwritten = batch === this.unwritten ? [] : this.unwritten.slice(batch.length);
       }
     } catch (e) {
+      if (next < inputs.length) this.queue = inputs.slice(next).concat(this.queue);
       this.opts.onError?.(e);
     }
   }
@@ -91,7 +107,8 @@ export class AuditChain {
         seq: (prev?.seq ?? 0) + 1,
         prevHash: prev?.hash ?? GENESIS_HASH,
       };
-      const full: AuditEntry = { ...entry, hash: hashEntry(entry) };
+      const full = entry as AuditEntry;
+      full.hash = hashEntry(entry);
       this.unwritten.push(full);
       prev = { seq: full.seq, hash: full.hash };
     }

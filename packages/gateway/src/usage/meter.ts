@@ -86,12 +86,14 @@ export class UsageMeter {
 
   private async drain(): Promise<void> {
     const chunk = this.opts.writeChunkSize ?? 50;
-    while (this.buffer.length > 0) {
-      const batch = this.buffer.splice(0, chunk);
+    const all = this.buffer;
+    this.buffer = [];
+    for (let i = 0; i < all.length; i += chunk) {
+      const batch = all.length <= chunk ? all : all.slice(i, i + chunk);
       try {
         await this.sink.write(batch);
       } catch (e) {
-        this.buffer = batch.concat(this.buffer);
+        this.buffer = all.slice(i).concat(this.buffer);
         const overflow = this.buffer.length - this.maxBuffered;
         if (overflow > 0) this.buffer.splice(0, overflow);
         this.opts.onError?.(e, Math.max(0, overflow));
@@ -100,9 +102,14 @@ export class UsageMeter {
     }
   }
 
+  /** Stops the timer and writes everything, including records that arrive while writing. */
   async close(): Promise<void> {
     clearInterval(this.timer);
-    await this.flush();
+    let before = -1;
+    while (this.pending > 0 && this.pending !== before) {
+      before = this.pending;
+      await this.flush();
+    }
   }
 }
 
