@@ -159,15 +159,13 @@ export function applyPriors(s: GroupScores, ircamLetters: number): void {
     s.scores[zgh] = (s.scores[zgh] as number) + IRCAM_LETTER_BONUS * Math.min(3, ircamLetters);
 }
 
-const ADDRESS_HINT = /:\/\/|www\.|@/;
-
 /**
  * URLs, e-mail addresses and @mentions say nothing about the language of a message: they are blanked
  * (within the scan window only, token by token, so the cost stays linear and bounded).
  */
 function withoutAddresses(text: string): string {
   const window = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
-  if (!ADDRESS_HINT.test(window)) return text;
+  if (window.indexOf('@') < 0 && window.indexOf('://') < 0 && window.indexOf('www.') < 0) return text;
   return window
     .split(/(\s+)/)
     .map((tok) => (tok.includes('://') || tok.startsWith('www.') || tok.includes('@') ? ' ' : tok))

@@ -61,27 +61,35 @@ function isIrcamLatin(c: number): boolean {
   );
 }
 
+// scriptOf and the IRCAM test for every UTF-16 code unit, precomputed: one table read per char.
+const SCRIPT_TABLE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) SCRIPT_TABLE[c] = scriptOf(c) | (c > 0x24f && isIrcamLatin(c) ? 8 : 0);
+
 /** Counts letters per script in text[start, end). */
 export function countScripts(text: string, start = 0, end = text.length): ScriptCounts {
-  const counts: ScriptCounts = { latin: 0, arabic: 0, tifinagh: 0, digit: 0, ircam: 0 };
+  let latin = 0;
+  let arabic = 0;
+  let tifinagh = 0;
+  let digit = 0;
+  let ircam = 0;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    switch (scriptOf(c)) {
+    const t = SCRIPT_TABLE[text.charCodeAt(i)] as number;
+    switch (t & 7) {
       case Script.Latin:
-        counts.latin++;
-        if (c > 0x24f && isIrcamLatin(c)) counts.ircam++;
+        latin++;
+        if (t & 8) ircam++;
         break;
       case Script.Arabic:
-        counts.arabic++;
+        arabic++;
         break;
       case Script.Tifinagh:
-        counts.tifinagh++;
+        tifinagh++;
         break;
       case Script.Digit:
-        counts.digit++;
+        digit++;
         break;
       default:
     }
   }
-  return counts;
+  return { latin, arabic, tifinagh, digit, ircam };
 }
