@@ -62,16 +62,18 @@ export function renderMarkdown(r: Result): string {
     lines.push(`| ${t} | ${predicted.map((p) => ours.confusion[t]?.[p] ?? 0).join(' | ')} |`);
   lines.push('', '## Arabizi → Arabic script (DODa v2 semantic lexicon, names excluded)', '');
   lines.push(
-    '| system | inputs | pairs | CER | word accuracy | top-5 accuracy |',
-    '|---|---|---|---|---|---|',
+    '| system | inputs | pairs | CER (strict) | word accuracy (strict) | CER (folded) | word accuracy (folded) | top-5 accuracy |',
+    '|---|---|---|---|---|---|---|---|',
   );
   for (const t of r.transliteration)
     lines.push(
-      `| ${t.system} | ${t.inputs} | ${t.pairs} | ${t.cer.toFixed(3)} | ${pct(t.wordAccuracy)} | ${pct(t.top5Accuracy)} |`,
+      `| ${t.system} | ${t.inputs} | ${t.pairs} | ${t.cer.toFixed(3)} | ${pct(t.wordAccuracy)} | ${t.cerFolded.toFixed(3)} | ${pct(t.wordAccuracyFolded)} | ${pct(t.top5Accuracy)} |`,
     );
   lines.push(
     '',
-    'CER = character edits / reference characters, after removing Arabic diacritics (shadda) from both sides.',
+    'CER = character edits / reference characters. Strict: Arabic diacritics (shadda) removed from both sides.',
+    'Folded: also the variants search treats as equal (hamza seats, ة/ه, ى/ي, ڭ/ك), via normalize(…, search).',
+    'Word accuracy: the first candidate equals the reference. Top-5: the reference is among the first five.',
     '',
   );
   if (r.names) {
