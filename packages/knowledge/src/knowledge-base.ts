@@ -65,6 +65,17 @@ export class KnowledgeBase {
     if (this.index.listProcedures().length > 0) return 0;
     if ((await this.store.loadProcedures()).length > 0) return 0;
     this.meta = catalog.meta;
+    const source = `sample:${catalog.meta.name}@${catalog.meta.version}`;
+    if (this.store.insertMany) {
+      const items = catalog.procedures.map((procedure) => ({
+        procedure,
+        hash: contentHash(procedure),
+        source,
+      }));
+      const n = await this.store.insertMany(items);
+      for (const p of catalog.procedures) this.index.upsertProcedure(p);
+      return n;
+    }
     let n = 0;
     for (const p of catalog.procedures) {
       if (

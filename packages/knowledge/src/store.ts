@@ -41,6 +41,8 @@ export interface KnowledgeStore {
   upsertDocument(d: KnowledgeDocument, hash: string): Promise<{ outcome: UpsertOutcome; version: number }>;
   deleteProcedure(id: string): Promise<boolean>;
   recordImport(r: ImportRecord): Promise<void>;
+  /** Optional fast path for seeding an empty store: inserts version 1 of many procedures at once. */
+  insertMany?(items: { procedure: Procedure; hash: string; source: string }[]): Promise<number>;
   /** Embedding vectors by entry key and model (dense retrieval); optional. */
   loadVectors?(model: string): Promise<Map<string, { hash: string; vector: number[] }>>;
   saveVectors?(model: string, rows: { key: string; hash: string; vector: number[] }[]): Promise<void>;

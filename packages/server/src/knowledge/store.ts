@@ -77,6 +77,38 @@ export class DbKnowledgeStore implements KnowledgeStore {
     });
   }
 
+  async insertMany(items: { procedure: Procedure; hash: string; source: string }[]): Promise<number> {
+    if (items.length === 0) return 0;
+    return this.db.orm.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(kbProcedures)
+        .values(
+          items.map((i) => ({
+            id: i.procedure.id,
+            version: 1,
+            hash: i.hash,
+            source: i.source,
+            data: i.procedure,
+            sample: i.procedure.sample === true,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ id: kbProcedures.id });
+      const fresh = new Set(inserted.map((r) => r.id));
+      const versions = items
+        .filter((i) => fresh.has(i.procedure.id))
+        .map((i) => ({
+          procedureId: i.procedure.id,
+          version: 1,
+          hash: i.hash,
+          source: i.source,
+          data: i.procedure,
+        }));
+      if (versions.length) await tx.insert(kbProcedureVersions).values(versions).onConflictDoNothing();
+      return inserted.length;
+    });
+  }
+
   async upsertDocument(
     d: KnowledgeDocument,
     hash: string,
