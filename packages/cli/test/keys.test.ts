@@ -80,6 +80,16 @@ describe('khidma keys against a data directory', () => {
     expect(all.find((k: { id: string }) => k.id === created.id).status).toBe('revoked');
   });
 
+  it('refuses to open the embedded database while another holder has it open', async () => {
+    const db = await openDatabase();
+    try {
+      await expect(khidma('keys', 'list')).rejects.toThrow(/in use by process \d+/);
+    } finally {
+      await db.close();
+    }
+    expect(await khidma('keys', 'list', '--all')).toContain('PREFIX');
+  });
+
   it('refuses an unknown organisation and an invalid role with a clear message', async () => {
     await expect(khidma('keys', 'create', '--name', 'x', '--org', 'nowhere')).rejects.toThrow(
       /no organisation "nowhere"/,

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { applyMigrations, MIGRATION_LOCK_KEY } from './migrate.js';
+import { lockDataDir } from './pglite-lock.js';
 import * as schema from './schema/index.js';
 
 export { schema };
@@ -114,8 +115,18 @@ async function openPglite(
   migrate: boolean,
 ): Promise<Database> {
   const dataDir = opts.dataDir ?? resolve(defaultDataDir(), 'pgdata');
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  let unlock = () => {};
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   if (schemaName !== 'public') {
     await client.exec(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"; SET search_path TO "${schemaName}";`);
   }
@@ -125,6 +136,7 @@ async function openPglite(
       await applyMigrations(orm, schemaName);
     } catch (err) {
       await client.close();
+      unlock();
       throw err;
     }
   }
@@ -136,7 +148,13 @@ async function openPglite(
     notify: async (channel, payload) => {
       await client.query('SELECT pg_notify($1, $2)', [scoped(schemaName, channel), payload]);
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 
