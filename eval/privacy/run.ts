@@ -35,6 +35,7 @@ function evaluate(items: Item[]) {
   let exact = 0;
   let nonPiiChars = 0;
   let overMasked = 0;
+  const maskByLang = new Map<string, { chars: number; masked: number }>();
   const errors: string[] = [];
   const bump = (key: 'tp' | 'fp' | 'fn' | 'gold' | 'leaked', type: PiiType, lang: string) => {
     for (const [map, k] of [
@@ -75,8 +76,16 @@ function evaluate(items: Item[]) {
     // Over-masking: characters masked outside every gold span.
     const gold = new Uint8Array(item.text.length);
     for (const g of item.spans) gold.fill(1, g.start, g.end);
-    for (let i = 0; i < gold.length; i++) if (!gold[i]) nonPiiChars++;
-    for (const p of pred) for (let i = p.start; i < p.end; i++) if (!gold[i]) overMasked++;
+    const m = maskByLang.get(item.lang) ?? { chars: 0, masked: 0 };
+    for (let i = 0; i < gold.length; i++) if (!gold[i]) m.chars++;
+    for (const p of pred) for (let i = p.start; i < p.end; i++) if (!gold[i]) m.masked++;
+    maskByLang.set(item.lang, m);
+    nonPiiChars = 0;
+    overMasked = 0;
+    for (const v of maskByLang.values()) {
+      nonPiiChars += v.chars;
+      overMasked += v.masked;
+    }
   }
   const metrics = (c: Counts) => {
     const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
@@ -100,7 +109,12 @@ function evaluate(items: Item[]) {
         Math.max(1, sum(CHECKSUM_TYPES.map((t) => byType.get(t)?.gold ?? 0))),
     ),
     byType: Object.fromEntries([...byType].sort().map(([k, c]) => [k, metrics(c)])),
-    byLang: Object.fromEntries([...byLang].sort().map(([k, c]) => [k, metrics(c)])),
+    byLang: Object.fromEntries(
+      [...byLang].sort().map(([k, c]) => {
+        const m = maskByLang.get(k);
+        return [k, { ...metrics(c), overMaskingRate: round(m?.chars ? m.masked / m.chars : 0) }];
+      }),
+    ),
     errors,
   };
 }
@@ -119,13 +133,13 @@ const result = {
   realText: real,
 };
 
-const table = (rows: Record<string, ReturnType<typeof evaluate>['overall']>) =>
+const table = (rows: Record<string, ReturnType<typeof evaluate>['overall'] & { overMaskingRate?: number }>) =>
   [
-    '| | gold | TP | FP | FN | precision | recall | F2 | leak rate |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| | gold | TP | FP | FN | precision | recall | F2 | leak rate | over-masking |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...Object.entries(rows).map(
       ([k, m]) =>
-        `| ${k} | ${m.gold} | ${m.tp} | ${m.fp} | ${m.fn} | ${m.precision.toFixed(3)} | ${m.recall.toFixed(3)} | ${m.f2.toFixed(3)} | ${m.leakRate.toFixed(3)} |`,
+        `| ${k} | ${m.gold} | ${m.tp} | ${m.fp} | ${m.fn} | ${m.precision.toFixed(3)} | ${m.recall.toFixed(3)} | ${m.f2.toFixed(3)} | ${m.leakRate.toFixed(3)} | ${m.overMaskingRate === undefined ? '-' : m.overMaskingRate.toFixed(4)} |`,
     ),
   ].join('\n');
 
