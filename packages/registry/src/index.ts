@@ -39,7 +39,7 @@ export {
   saveModel,
   tfAdjustment,
 } from './model.js';
-export { goldenRecords, writeOutputs } from './outputs.js';
+export { goldenRecords, type ReviewPair, uncertainPairs, writeOutputs } from './outputs.js';
 export {
   closeRun,
   type LinkOptions,

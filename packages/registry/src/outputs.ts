@@ -126,3 +126,35 @@ async function topTermFrequencies(
   }
   return out;
 }
+
+export interface ReviewPair {
+  left: string;
+  right: string;
+  matchWeight: number;
+  matchProbability: number;
+  leftValues: Record<string, string | null>;
+  rightValues: Record<string, string | null>;
+}
+
+/** Pairs closest to the decision threshold, for clerical review (their decisions become labels). */
+export async function uncertainPairs(run: LinkRun, limit = 200, band = 0.4): Promise<ReviewPair[]> {
+  const t = run.model.threshold;
+  const fields = run.config.fields.map((f) => f.name);
+  const cols = fields.flatMap((f) => [`l.${f}_raw as l_${f}`, `r.${f}_raw as r_${f}`]).join(', ');
+  const rows = await run.engine.query(
+    `select l.source || ':' || l.record_id as a, r.source || ':' || r.record_id as b,
+       p.match_weight as w, p.match_probability as p, ${cols}
+     from scored p join rec l on l.uid = p.uid_l join rec r on r.uid = p.uid_r
+     where p.match_probability between ${Math.max(0, t - band)} and ${Math.min(1, t + band)}
+     order by abs(p.match_probability - ${t}), p.uid_l, p.uid_r limit ${Math.floor(limit)}`,
+  );
+  const str = (v: unknown) => (v == null ? null : String(v));
+  return rows.map((r) => ({
+    left: String(r.a),
+    right: String(r.b),
+    matchWeight: Number(r.w),
+    matchProbability: Number(r.p),
+    leftValues: Object.fromEntries(fields.map((f) => [f, str(r[`l_${f}`])])),
+    rightValues: Object.fromEntries(fields.map((f) => [f, str(r[`r_${f}`])])),
+  }));
+}

@@ -16,6 +16,7 @@ import { languageRoutes } from './routes/language.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openaiRoutes } from './routes/openai.js';
 import { privacyRoutes } from './routes/privacy.js';
+import { registryRoutes } from './routes/registry.js';
 import { usageRoutes } from './routes/usage.js';
 import { webRoutes } from './routes/web.js';
 
@@ -73,6 +74,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(assistantRoutes);
   await app.register(languageRoutes);
   await app.register(privacyRoutes);
+  await app.register(registryRoutes);
   await app.register(openaiRoutes);
   await app.register(webRoutes);
   // ─────────────────────────────────────────────────────────────────────────────
