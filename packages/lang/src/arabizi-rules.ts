@@ -217,6 +217,11 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
       units.push(unit(['و', ''], [0, 0.4]));
       continue;
     }
+    // i in a final closed syllable (kbir, fa9ir, ch3ir) is long in Darija: written ي.
+    if (v === 'i' && next?.kind === 'c' && !next.double && k + 2 === n) {
+      units.push(unit(['ي', ''], [0, 2.5]));
+      continue;
+    }
     units.push(vowelUnit(v, false));
   }
   return units;
@@ -227,8 +232,9 @@ function vowelUnit(v: string, last: boolean): Unit {
   if (v === 'aa' || v === 'a') return unit(['ا', ''], [0, 0.7]);
   if (v === 'ai' || v === 'ay' || v === 'ei') return unit(['اي', 'ي'], [0, 0.6]);
   if (v === 'ao' || v === 'aou' || v === 'au') return unit(['او', 'و'], [0, 0.6]);
-  if (v === 'ou' || v === 'o' || v === 'u' || v === 'oo' || v === 'ouu')
-    return unit(['و', ''], [0, last ? 2 : 1]);
+  // "ou" is the French-style spelling of a long vowel: it is nearly always written (جنوب, شعور).
+  if (v === 'ou' || v === 'oo' || v === 'ouu') return unit(['و', ''], [0, 3.5]);
+  if (v === 'o' || v === 'u') return unit(['و', ''], [0, last ? 2 : 1]);
   if (v === 'i' || v === 'ee' || v === 'ii' || v === 'ie') return unit(['ي', ''], [0, last ? 2 : 1.1]);
   if (v === 'ia' || v === 'ya') return last ? unit(['ية', 'يا'], [0, 0.5]) : unit(['يا', 'ي'], [0, 0.5]);
   if (v === 'oua' || v === 'ua' || v === 'oa') return unit(['وا'], [0]);

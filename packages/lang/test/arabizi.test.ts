@@ -110,3 +110,15 @@ describe('Darija vocabulary', () => {
     expect(arabiziCandidates('mdrasa')[0]).toBe('مدرسة');
   });
 });
+
+describe('long vowels written in Arabizi', () => {
+  it('keeps ou and a final-syllable i as long vowels even when a shorter word exists', () => {
+    expect(arabiziCandidates('janoub')[0]).toBe('جنوب');
+    expect(arabiziCandidates('fa9ir')[0]).toBe('فقير');
+    expect(arabiziCandidates('ch3ir')[0]).toBe('شعير');
+  });
+
+  it('drops short vowels in closed syllables', () => {
+    expect(arabiziCandidates('7imla')[0]).toBe('حملة');
+  });
+});
