@@ -40,7 +40,7 @@ function streamedText(payload: string): string {
 async function auditEntries() {
   await (t.ctx.services.privacy as PrivacyService).flush();
   await t.ctx.flushAudit();
-  return t.ctx.auditStore.list({});
+  return t.ctx.auditStore.list({ limit: 1000 });
 }
 
 beforeAll(async () => {
@@ -224,6 +224,15 @@ describe('data-subject rights, register and retention', () => {
       payload: { cin: CIN },
     });
     expect(again.json().data).toEqual([]);
+    const entries = await auditEntries();
+    const actions = entries.map((e) => {
+      const x = e as unknown as { action?: string; endpoint?: string };
+      return x.endpoint ?? x.action ?? '';
+    });
+    expect(actions).toEqual(
+      expect.arrayContaining(['privacy.subject_find', 'privacy.subject_export', 'privacy.subject_erase']),
+    );
+    expect(JSON.stringify(entries)).not.toContain(CIN);
   });
 
   it('keeps members away from data-subject requests', async () => {

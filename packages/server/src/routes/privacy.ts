@@ -138,42 +138,56 @@ export const privacyRoutes: FastifyPluginAsync = async (app) => {
     return p.orgId;
   };
 
+  /** Data-subject requests are accountable: recorded in the audit chain, never with the identifier. */
+  const auditSubject = (
+    request: FastifyRequest,
+    kind: string,
+    decision: string,
+    legalBasis: string,
+    flags: string[],
+  ) => {
+    const p = request.principal as Principal;
+    ctx.audit.record({
+      ts: new Date().toISOString(),
+      requestId: request.id,
+      actor: { keyId: p.keyId ?? null, orgId: p.orgId ?? null },
+      endpoint: `privacy.subject_${kind}`,
+      model: 'privacy',
+      provider: null,
+      destinationCountry: null,
+      decision,
+      legalBasis,
+      dataClass: 'personal',
+      status: 'ok',
+      flags,
+    } as unknown as Parameters<typeof ctx.audit.record>[0]);
+  };
+
   app.post('/v1/privacy/subjects/find', async (request) => {
     const b = parseOrThrow(subjectBody, request.body);
     const records = await privacy.store.find(b, subjectScope(request, b.org_id));
+    auditSubject(request, 'find', 'found', 'Loi 09-08 art. 7: right of access', [
+      `records:${records.length}`,
+    ]);
     return { object: 'list', data: records };
   });
 
   app.post('/v1/privacy/subjects/export', async (request) => {
     const b = parseOrThrow(subjectBody, request.body);
-    return {
-      object: 'privacy.subject_export',
-      ...(await privacy.store.export(b, subjectScope(request, b.org_id))),
-    };
+    const exported = await privacy.store.export(b, subjectScope(request, b.org_id));
+    auditSubject(request, 'export', 'exported', 'Loi 09-08 art. 7: right of access', [
+      `records:${exported.records.length}`,
+    ]);
+    return { object: 'privacy.subject_export', ...exported };
   });
 
   app.post('/v1/privacy/subjects/erase', async (request) => {
     const b = parseOrThrow(subjectBody, request.body);
     const scope = subjectScope(request, b.org_id);
     const r = await privacy.store.erase(b, scope);
-    // The erasure itself is accountable: recorded in the audit chain without any identifier.
-    ctx.audit.record({
-      ts: new Date().toISOString(),
-      requestId: request.id,
-      actor: {
-        keyId: (request.principal as Principal).keyId ?? null,
-        orgId: (request.principal as Principal).orgId ?? null,
-      },
-      endpoint: 'privacy.subject_erase',
-      model: 'privacy',
-      provider: null,
-      destinationCountry: null,
-      decision: 'erased',
-      legalBasis: 'Loi 09-08 art. 8: right to rectification and erasure',
-      dataClass: 'personal',
-      status: 'ok',
-      flags: [`mappings:${r.mappings}`],
-    } as unknown as Parameters<typeof ctx.audit.record>[0]);
+    auditSubject(request, 'erase', 'erased', 'Loi 09-08 art. 8: right to rectification and erasure', [
+      `mappings:${r.mappings}`,
+    ]);
     return {
       object: 'privacy.subject_erasure',
       erased_mappings: r.mappings,
