@@ -1,6 +1,7 @@
 import { type MockUpstream, startMockUpstream } from '@khidma/gateway/testing';
 import { Assistant, KnowledgeBase } from '@khidma/knowledge';
 import { sql } from 'drizzle-orm';
+import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../src/db/index.js';
 import { gatewayModel, type KnowledgeService } from '../src/knowledge/service.js';
@@ -109,6 +110,29 @@ describe('knowledge base and citizen assistant over HTTP', () => {
     });
     expect(stream.body).toContain('chat.completion.chunk');
     expect(stream.body.trim().endsWith('data: [DONE]')).toBe(true);
+  });
+
+  it('works with the official OpenAI SDK, streaming and not', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const client = new OpenAI({ baseURL: `${address}/v1`, apiKey: key, maxRetries: 0 });
+    const done = await client.chat.completions.create({
+      model: 'khidma-assistant',
+      messages: [{ role: 'user', content: 'كيفاش نجدد البطاقة الوطنية' }],
+    });
+    expect(done.choices[0]?.message.content).toContain('[1]');
+    const stream = await client.chat.completions.create({
+      model: 'khidma-assistant',
+      stream: true,
+      messages: [
+        { role: 'user', content: 'kifach njded lbita9a' },
+        { role: 'assistant', content: '…' },
+        { role: 'user', content: 'w chhal katkhles?' },
+      ],
+    });
+    let text = '';
+    for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+    expect(text).toContain('75');
+    expect(text).toContain('https://www.cnie.ma');
   });
 
   it('stores feedback, escalation tickets and unanswered questions for the admin console', async () => {
