@@ -303,9 +303,11 @@ const DIGIT_LETTER: Record<string, string> = {
 function arabiziDigitsToLetters(token: string): string {
   if (NUMERIC_WITH_UNIT.test(token)) return token;
   // Only isolated digits touching letters are letters: "3la", "m3a", "5dma"; "10h30" keeps its digits.
-  return token.replace(/(^|[^0-9])([2356789])(?![0-9])/g, (_m, before: string, d: string) => {
+  const letters = token.replace(/(^|[^0-9])([2356789])(?![0-9])/g, (_m, before: string, d: string) => {
     return before + (DIGIT_LETTER[d] ?? d);
   });
+  // The new letters may form a run (l9a3a -> lqaaa): fold it like any emphasis so the key is stable.
+  return letters.replace(/([a-z])\1\1+/g, '$1');
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;

@@ -44,6 +44,13 @@ describe('normalize for search (default)', () => {
     expect(normalize('10h30 2eme 100dh 2024')).toBe('10h30 2eme 100dh 2024');
   });
 
+  it('is idempotent, also when Arabizi digits become letters next to vowels', () => {
+    for (const text of ['lmo9ata3a dyal l9a3a', 'waa3ra!', "L'État   مُحَمَّد ٢٠٢٤", 'bzzzaf 3la 7al']) {
+      const once = normalize(text);
+      expect(normalize(once)).toBe(once);
+    }
+  });
+
   it('removes invisible marks and turns NBSP into a space', () => {
     expect(normalize('\ufeffبغيت\u200f\u00a0نعرف\u200d')).toBe('بغيت نعرف');
     expect(normalize('a\u200bb')).toBe('ab');
