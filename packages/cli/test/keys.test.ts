@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthService, openDatabase } from '@khidma/server';
+import { createTestApp } from '@khidma/server/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../src/program.js';
 
@@ -90,6 +91,28 @@ describe('khidma keys against a data directory', () => {
     expect(await khidma('keys', 'list', '--all')).toContain('PREFIX');
   });
 
+  it('goes through the running server’s admin API when the embedded database is held by it', async () => {
+    const t = await createTestApp({ database: { url: '', dataDir: join(dir, 'pgdata') } });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as { port: number };
+    process.env.KHIDMA_URL = `http://127.0.0.1:${port}`;
+    process.env.KHIDMA_ADMIN_TOKEN = t.adminToken;
+    try {
+      const created = JSON.parse(
+        await khidma('keys', 'create', '--name', 'via-api', '--org', 'fes', '--json'),
+      );
+      expect(created).toMatchObject({ object: 'api_key', name: 'via-api', role: 'member' });
+      expect(await t.ctx.auth.authenticate(created.key)).not.toBeNull();
+      expect(await khidma('keys', 'list', '--org', 'fes')).toContain(created.prefix);
+      expect(await khidma('keys', 'revoke', created.prefix)).toContain('through the running server');
+      expect(await t.ctx.auth.authenticate(created.key)).toBeNull();
+    } finally {
+      delete process.env.KHIDMA_URL;
+      delete process.env.KHIDMA_ADMIN_TOKEN;
+      await t.close();
+    }
+  });
+
   it('refuses an unknown organisation and an invalid role with a clear message', async () => {
     await expect(khidma('keys', 'create', '--name', 'x', '--org', 'nowhere')).rejects.toThrow(
       /no organisation "nowhere"/,
@@ -100,9 +123,12 @@ describe('khidma keys against a data directory', () => {
   });
 
   it('records its administrative changes in the audit chain, verifies it, and reports usage as CSV', async () => {
-    expect(await khidma('audit', 'verify')).toContain('Audit log intact: 3 entries verified.');
+    // org create, key create, key revoke from the CLI; key create and revoke through the server's API.
+    expect(await khidma('audit', 'verify')).toContain('Audit log intact: 5 entries verified.');
     const entries = JSON.parse(await khidma('audit', 'list', '--json'));
     expect(entries.map((e: { endpoint: string }) => e.endpoint)).toEqual([
+      'admin.key.revoke',
+      'admin.key.create',
       'admin.key.revoke',
       'admin.key.create',
       'admin.org.create',

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { parseDate, printJson, printTable, withStores } from '../db.js';
+import { adminApi, canUseServer } from '../remote.js';
 
 const ROLES = ['admin', 'org-admin', 'member'] as const;
 
@@ -23,7 +24,7 @@ export function register(program: Command): void {
     .action(async (o) => {
       if (!(ROLES as readonly string[]).includes(o.role))
         throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-      await withStores(async ({ auth, orgs, record }) => {
+      const local = withStores(async ({ auth, orgs, record }) => {
         const org = await orgs.get(o.org);
         if (!org) throw new Error(`no organisation "${o.org}" (create it with: khidma orgs create --name …)`);
         const { key, info } = await auth.createKey({
@@ -46,6 +47,33 @@ export function register(program: Command): void {
         process.stdout.write('Secret (shown once, store it now):\n');
         process.stdout.write(`${key}\n`);
       });
+      await local.catch(async (err) => {
+        if (!canUseServer(err)) throw err;
+        const created = await adminApi<{
+          id: string;
+          prefix: string;
+          org_id: string;
+          role: string;
+          key: string;
+        }>('POST', '/admin/v1/keys', {
+          name: o.name,
+          org_id: o.org,
+          role: o.role,
+          scopes: o.scopes
+            ? String(o.scopes)
+                .split(',')
+                .map((x: string) => x.trim())
+                .filter(Boolean)
+            : null,
+          expires_at: o.expires ? parseDate(o.expires, '--expires').toISOString() : null,
+          limits: { rpm: o.rpm, tpm: o.tpm, tpd: o.tpd, monthly_budget_mad: o.budget },
+        });
+        if (o.json) return printJson(created);
+        process.stdout.write(
+          `Created key ${created.id} (${created.prefix}) through the running server, role ${created.role}.\n`,
+        );
+        process.stdout.write(`Secret (shown once, store it now):\n${created.key}\n`);
+      });
     });
 
   keys
@@ -55,10 +83,18 @@ export function register(program: Command): void {
     .option('-a, --all', 'include revoked keys')
     .option('--json', 'print JSON')
     .action(async (o) => {
-      await withStores(async ({ auth, orgs }) => {
-        const org = o.org ? await orgs.get(o.org) : null;
-        if (o.org && !org) throw new Error(`no organisation "${o.org}"`);
-        const list = await auth.listKeys({ orgId: org?.id, includeRevoked: Boolean(o.all) });
+      type Row = {
+        id: string;
+        prefix: string;
+        name: string;
+        orgId: string;
+        role: string;
+        scopes: string[] | null;
+        status: string;
+        createdAt: string;
+        expiresAt: string | null;
+      };
+      const print = (list: Row[]) => {
         if (o.json) return printJson(list);
         printTable(
           list.map((k) => ({
@@ -68,13 +104,38 @@ export function register(program: Command): void {
           })),
           ['id', 'prefix', 'name', 'orgId', 'role', 'scopes', 'status', 'created', 'expires'],
         );
+      };
+      await withStores(async ({ auth, orgs }) => {
+        const org = o.org ? await orgs.get(o.org) : null;
+        if (o.org && !org) throw new Error(`no organisation "${o.org}"`);
+        print(await auth.listKeys({ orgId: org?.id, includeRevoked: Boolean(o.all) }));
+      }).catch(async (err) => {
+        if (!canUseServer(err)) throw err;
+        const qs = new URLSearchParams({
+          include_revoked: String(Boolean(o.all)),
+          ...(o.org ? { org_id: o.org } : {}),
+        });
+        const res = await adminApi<{ data: Record<string, unknown>[] }>('GET', `/admin/v1/keys?${qs}`);
+        print(
+          res.data.map((k) => ({
+            id: String(k.id),
+            prefix: String(k.prefix),
+            name: String(k.name),
+            orgId: String(k.org_id),
+            role: String(k.role),
+            scopes: k.scopes as string[] | null,
+            status: String(k.status),
+            createdAt: String(k.created_at),
+            expiresAt: (k.expires_at as string | null) ?? null,
+          })),
+        );
       });
     });
 
   keys
     .command('revoke')
     .description(
-      'Revoke a key by id or visible prefix (a running server on another database picks it up within 15 s)',
+      'Revoke a key by id or visible prefix (running servers on the same database drop it at once)',
     )
     .argument('<key>', 'key id (key_…) or prefix (kh_…)')
     .option('--json', 'print JSON')
@@ -86,6 +147,14 @@ export function register(program: Command): void {
         record('admin.key.revoke', key.id);
         if (o.json) return printJson(revoked);
         process.stdout.write(`Revoked ${key.id} (${key.prefix}).\n`);
+      }).catch(async (err) => {
+        if (!canUseServer(err)) throw err;
+        const revoked = await adminApi<{ id: string; prefix: string }>(
+          'POST',
+          `/admin/v1/keys/${encodeURIComponent(ref)}/revoke`,
+        );
+        if (o.json) return printJson(revoked);
+        process.stdout.write(`Revoked ${revoked.id} (${revoked.prefix}) through the running server.\n`);
       });
     });
 }
