@@ -28,6 +28,12 @@ describe('detectPii — structured Moroccan identifiers', () => {
     }
   });
 
+  it('finds numbers of Moroccans abroad by country plan, not any long number after 00', () => {
+    expect(found('mon numéro en France: +33 6 12 34 56 78')).toEqual([['PHONE', '+33 6 12 34 56 78']]);
+    expect(found('whatsapp 0034612345678')).toEqual([['PHONE', '0034612345678']]);
+    expect(found('réf. 001234567000078')).toEqual([]);
+  });
+
   it('normalises Eastern Arabic digits, NBSP and bidi marks without shifting offsets', () => {
     const text = 'رقم الهاتف: \u200f٠٦٦١\u00a0٢٣٤٥٦٧ شكرا';
     const [e] = detectPii(text);

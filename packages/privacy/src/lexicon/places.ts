@@ -6,7 +6,7 @@ casablanca|casa|dar el beida|dar bouazza|rabat|sale|fes|fez|marrakech|marrakesh|
 |chaouen|ifrane|tiznit|taroudant|sidi kacem|sidi slimane|berkane|taourirt|inezgane|ait melloul|skhirat|bouznika
 |benslimane|youssoufia|fquih ben salah|azrou|midelt|tinghir|zagora|tan-tan|tantan|sefrou|ouazzane|martil|mdiq|m'diq
 |fnideq|tiflet|kasba tadla|khenifra|asilah|ksar el kebir|guercif|boujdour|smara|sidi bennour|azilal|jerada|figuig
-|oued zem|sidi ifni|bouskoura|nouaceur|mediouna|had soualem|ain harrouda|tamesna|ain sebaa|hay hassani
+|oued zem|sidi ifni|bouskoura|nouaceur|mediouna|had soualem|ain harrouda|tamesna
 |الدار البيضاء|البيضاء|كازا|كازابلانكا|الرباط|سلا|فاس|مراكش|طنجة|اكادير|أكادير|مكناس|وجدة|القنيطرة|تطوان|اسفي|آسفي
 |المحمدية|الجديدة|بني ملال|الناظور|تازة|خريبكة|سطات|تمارة|العرائش|الخميسات|كلميم|برشيد|ورزازات|الرشيدية|العيون
 |الداخلة|الصويرة|الحسيمة|شفشاون|إفران|افران|تيزنيت|تارودانت|سيدي قاسم|سيدي سليمان|بركان|تاوريرت|انزكان|إنزكان

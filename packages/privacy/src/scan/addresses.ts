@@ -139,6 +139,13 @@ export function scanAddresses(input: ScanInput, tokens: Tokens): void {
         hasCity = true;
         while (k < tokens.count && tokens.end[k]! <= city) k++;
         e = k - 1;
+        // A district may be followed by its city ("Maârif, Casablanca"): keep going over further cities.
+        while (k < tokens.count && addressGap(low, tokens.end[e]!, tokens.start[k]!)) {
+          const next = cityAt(low, tokens.start[k]!);
+          if (next === -1) break;
+          while (k < tokens.count && tokens.end[k]! <= next) k++;
+          e = k - 1;
+        }
         // Optional postcode or country right after the city.
         if (k < tokens.count && addressGap(low, tokens.end[e]!, tokens.start[k]!)) {
           const len = tokens.end[k]! - tokens.start[k]!;

@@ -170,6 +170,25 @@ function ipv4At(low: string, g: number[], s: number, groups: number): boolean {
   return true;
 }
 
+/** Country code -> accepted national number lengths (E.164 without the country code). */
+const FOREIGN_PLANS: [string, number[]][] = [
+  ['33', [9]], // France
+  ['34', [9]], // Spain
+  ['39', [9, 10]], // Italy
+  ['32', [8, 9]], // Belgium
+  ['31', [9]], // Netherlands
+  ['49', [10, 11]], // Germany
+  ['44', [10]], // United Kingdom
+  ['41', [9]], // Switzerland
+  ['1', [10]], // North America
+  ['971', [8, 9]], // United Arab Emirates
+  ['966', [9]], // Saudi Arabia
+  ['974', [8]], // Qatar
+  ['213', [9]], // Algeria
+  ['216', [8]], // Tunisia
+  ['90', [10]], // Turkey
+];
+
 function isMobileOrFixedStart(c: string | undefined): boolean {
   return c === '5' || c === '6' || c === '7';
 }
@@ -225,9 +244,13 @@ function phoneShape(d: string, plus: boolean): number {
   if (len === 13 && d.startsWith('2120') && isMobileOrFixedStart(d[4])) return plus ? 0.95 : 0.8;
   if (len === 14 && d.startsWith('00212') && isMobileOrFixedStart(d[5])) return 0.95;
   if (len === 15 && d.startsWith('002120') && isMobileOrFixedStart(d[6])) return 0.95;
-  // Other countries (Moroccans abroad: +33, +34, +39…) in E.164 form, with "+" or "00".
-  if (plus && len >= 10 && len <= 15 && d[0] !== '0' && !d.startsWith('212')) return 0.85;
-  if (d.startsWith('00') && len >= 12 && len <= 17 && d[2] !== '0' && !d.startsWith('00212')) return 0.8;
+  // Countries where Moroccans live and call from, written +CC… or 00CC…, with their subscriber lengths.
+  const intl = plus ? d : d.startsWith('00') ? d.slice(2) : null;
+  if (intl) {
+    for (const [cc, lengths] of FOREIGN_PLANS) {
+      if (intl.startsWith(cc) && lengths.includes(intl.length - cc.length)) return plus ? 0.85 : 0.8;
+    }
+  }
   return 0;
 }
 
