@@ -90,6 +90,7 @@ const ROMAN: Record<string, string[]> = {
   ئ: ['i'],
 };
 const SUN = new Set('تثدذرزسشصضطظلن');
+const GLUED_PARTICLES = new Set(['بن', 'ابن', 'بنت', 'ولد', 'آيت', 'ايت', 'أيت', 'أبو', 'ابو', 'بو']);
 const VOWEL_LETTERS = new Set('اويىة');
 
 function capitalize(s: string): string {
@@ -304,8 +305,8 @@ function arabizeToken(token: string): string[] {
   }
   const ben = /^(ben|ait|ould|bou|abou)(.{3,})$/.exec(key);
   if (ben) {
-    const inner = t.byLatin.get(ben[2] as string);
-    if (inner) return inner.map((a) => `${LATIN_PARTICLES[ben[1] as string]} ${a}`);
+    const inner = t.byLatin.get(ben[2] as string) ?? arabizeToken(ben[2] as string).slice(0, 2);
+    if (inner.length > 0) return inner.map((a) => `${LATIN_PARTICLES[ben[1] as string]} ${a}`);
   }
   // Names: ou is و, a final a is usually ة (Fatna, Rabia), a double consonant is one letter.
   return arabiziCandidates(token.replace(/ou/gi, 'u').replace(/([a-z])\1/gi, '$1')).slice(0, 4);
@@ -319,18 +320,41 @@ export function arabizeName(name: string): string[] {
   if (ARABIC.test(src)) return [arabicKey(src)];
   const whole = loadTable().byLatin.get(latinKey(src));
   if (whole) return whole.slice(0, MAX_VARIANTS);
-  const raw = foldLatin(src).split(' ').filter(Boolean);
-  const tokens: string[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const tok = raw[i] as string;
-    const next = raw[i + 1];
-    // "Abdel Aziz", "El Idrissi", "Nour Eddine" are one name each.
-    if (next && (/^abd(el|al|ul|ou|er|es|en|ed|et|ez)?$/.test(tok) || tok === 'el' || tok === 'al')) {
-      tokens.push(tok + next);
+  const words = stripAccents(src)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  const t = loadTable();
+  const perToken: string[][] = [];
+  let article = false;
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i] as string;
+    const next = words[i + 1];
+    if ((w === 'el' || w === 'al' || w === 'l') && next) {
+      article = true; // "El Ghazouani": the article belongs to the next name
+      continue;
+    }
+    const bare = dropArticle(w);
+    if (bare !== w && !t.byLatin.has(w)) {
+      article = true;
+      w = bare;
+    }
+    // Two words that are one name in the table ("Fatima Zahra", "Nour Eddine"), or Abd + name.
+    let cands: string[] | undefined;
+    if (next && t.byLatin.has(latinKey(`${w} ${next}`))) {
+      cands = t.byLatin.get(latinKey(`${w} ${next}`));
       i++;
-    } else tokens.push(tok);
+    } else if (next && /^abd(el|al|ul|ou|er|es|en|ed|et|ez)?$/.test(w)) {
+      cands = arabizeToken(w + next);
+      i++;
+    } else cands = arabizeToken(w);
+    if (cands && cands.length > 0)
+      perToken.push(article ? cands.map((c) => (c.startsWith('ال') ? c : `ال${c}`)) : cands);
+    article = false;
   }
-  return combine(tokens.map(arabizeToken).filter((v) => v.length > 0));
+  return combine(perToken);
 }
 
 // ---------- keys ----------
@@ -356,7 +380,7 @@ function foldLatin(s: string): string {
     if (w === 'oueld' || w === 'ouled') w = 'ould';
     if (w === 'abu') w = 'abou';
     const next = words[i + 1];
-    if ((w === 'ben' || w === 'ait' || w === 'ould' || w === 'abou' || w === 'bou') && next) {
+    if ((w === 'ben' || w === 'bent' || w === 'ait' || w === 'ould' || w === 'abou' || w === 'bou') && next) {
       out.push(w + dropArticle(next));
       i++;
       continue;
@@ -490,7 +514,8 @@ export function nameSkeleton(name: string): string {
     const out: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as string;
-      const isParticle = PARTICLES[t] !== undefined && t !== 'مولاي' && t !== 'سيدي' && tokens[i + 1];
+      // Particles glued to the next name as Latin spellings glue them (Benali, Aitahmed, Ouldsidi).
+      const isParticle = GLUED_PARTICLES.has(t) && tokens[i + 1];
       const parts = t.split(' ');
       const sk = dedupe(parts.map((p, k) => arabicSkeleton(p, k < parts.length - 1)).join(''));
       if (isParticle) {

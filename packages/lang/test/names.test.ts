@@ -159,3 +159,20 @@ describe('name compounds and transcription habits', () => {
     expect(arabizeName('Charafeddine')[0]).toMatch(/ الدين$/);
   });
 });
+
+describe('articles and particles in arabizeName and nameSkeleton', () => {
+  it('keeps a separate or glued article on the name it introduces', () => {
+    expect(arabizeName('El Ghazouani')[0]).toMatch(/^ال/);
+    expect(arabizeName('Elghazouani')[0]).toMatch(/^ال/);
+  });
+
+  it('finds two-word table names and particles before unknown names', () => {
+    expect(arabizeName('Fatima-Zahra Alaoui')[0]).toBe('فاطمة الزهراء العلوي');
+    expect(arabizeName('Ait Baha')[0]).toMatch(/^آيت /);
+  });
+
+  it('glues the same particles in both scripts (Lalla is a title, not glued)', () => {
+    expect(nameSkeleton('Lalla Salma')).toBe(nameSkeleton('لالة سلمى'));
+    expect(nameSkeleton('Naima Bent Ahmed')).toBe(nameSkeleton('نعيمة بنت احمد'));
+  });
+});
