@@ -5,6 +5,9 @@
  */
 import { arabiziCandidates } from './arabizi.js';
 import { NAME_TABLE_SOURCE, PARTICLES } from './name-table.js';
+import { arabicKey, dropArticle, foldLatin, latinKey, stripAccents } from './name-text.js';
+
+export { nameSkeleton } from './name-skeleton.js';
 
 const MAX_NAME = 256;
 const MAX_VARIANTS = 12;
@@ -15,19 +18,6 @@ interface NameTable {
   byLatin: Map<string, string[]>;
 }
 let table: NameTable | undefined;
-
-function arabicKey(s: string): string {
-  return s
-    .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function latinKey(s: string): string {
-  return foldLatin(s).replace(/ /g, '');
-}
 
 function loadTable(): NameTable {
   if (table) return table;
@@ -90,7 +80,6 @@ const ROMAN: Record<string, string[]> = {
   ئ: ['i'],
 };
 const SUN = new Set('تثدذرزسشصضطظلن');
-const GLUED_PARTICLES = new Set(['بن', 'ابن', 'بنت', 'ولد', 'آيت', 'ايت', 'أيت', 'أبو', 'ابو', 'بو']);
 const VOWEL_LETTERS = new Set('اويىة');
 
 function capitalize(s: string): string {
@@ -194,30 +183,6 @@ function nameTokens(name: string): string[] {
       continue;
     }
     out.push(tok);
-  }
-  return out;
-}
-
-/** Tokens for the skeleton: only عبد + name and name + الدين/الله/الإله are glued, as in Latin spellings. */
-function skeletonTokens(name: string): string[] {
-  const raw = name
-    .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
-    .split(/[\s\-_.,]+/)
-    .filter(Boolean);
-  const out: string[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const tok = raw[i] as string;
-    const key = arabicKey(tok);
-    if (tok === 'عبد' && raw[i + 1]) {
-      out.push(`${tok} ${raw[i + 1]}`);
-      i++;
-    } else if (
-      out.length > 0 &&
-      (key === 'الدين' || key === 'الله' || key === 'الاله') &&
-      !out[out.length - 1]?.startsWith('عبد')
-    ) {
-      out[out.length - 1] += ` ${tok}`;
-    } else out.push(tok);
   }
   return out;
 }
@@ -359,185 +324,10 @@ export function arabizeName(name: string): string[] {
 
 // ---------- keys ----------
 
-function stripAccents(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
-
-/** Lowercase, accents, punctuation and particle spellings folded; article el/al dropped. */
-function foldLatin(s: string): string {
-  const words = stripAccents(s)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean);
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    let w = words[i] as string;
-    if ((w === 'el' || w === 'al' || w === 'l') && words[i + 1]) continue;
-    if (w === 'ibn' || w === 'bn' || w === 'bin') w = 'ben';
-    if (w === 'ayt' || w === 'aith') w = 'ait';
-    if (w === 'oueld' || w === 'ouled') w = 'ould';
-    if (w === 'abu') w = 'abou';
-    const next = words[i + 1];
-    if ((w === 'ben' || w === 'bent' || w === 'ait' || w === 'ould' || w === 'abou' || w === 'bou') && next) {
-      out.push(w + dropArticle(next));
-      i++;
-      continue;
-    }
-    out.push(dropArticle(w));
-  }
-  return out.join(' ');
-}
-
-// El-/Al- glued to a name (Elidrissi, Elfassi) and the assimilated article (Ettazi, Echcherkaoui).
-function dropArticle(w: string): string {
-  const assimilated = /^e(ch|[tdrzsn])\1(.{2,})$/.exec(w);
-  if (assimilated) return `${assimilated[1]}${assimilated[2]}`;
-  const glued = /^(?:el|al)(.{3,})$/.exec(w);
-  if (glued && consonantSkeleton(glued[1] as string).length >= 2) return glued[1] as string;
-  // Darija article without vowel: Lhoucine, Lahcen stays (l + vowel), Lmokhtar -> mokhtar.
-  const bare = /^l([^aeiouyl].{2,})$/.exec(w);
-  if (bare && consonantSkeleton(bare[1] as string).length >= 2) return bare[1] as string;
-  return w;
-}
-
 /** Folded Latin key for a name in any script: particles, case, accents and article folded. */
 export function foldName(name: string): string {
   if (typeof name !== 'string') return '';
   const src = name.slice(0, MAX_NAME);
   if (ARABIC.test(src)) return foldLatin(romanizeName(src)[0] ?? '');
   return foldLatin(src);
-}
-
-const ARABIC_SKELETON: Record<string, string> = {
-  ب: 'b',
-  پ: 'b',
-  ت: 't',
-  ط: 't',
-  ث: 't',
-  ج: 'j',
-  ح: 'h',
-  ه: 'h',
-  خ: 'x',
-  د: 'd',
-  ض: 'd',
-  ذ: 'd',
-  ظ: 'd',
-  ر: 'r',
-  ز: 'z',
-  س: 's',
-  ص: 's',
-  ش: 'c',
-  غ: 'g',
-  ڭ: 'g',
-  گ: 'g',
-  ف: 'f',
-  ڤ: 'f',
-  ق: 'k',
-  ك: 'k',
-  ل: 'l',
-  م: 'm',
-  ن: 'n',
-};
-
-/** "Nour Eddine" and "Noureddine", "Hibat Allah" and "Hibatallah" are one name each. */
-function glueCompounds(words: string[]): string[] {
-  const out: string[] = [];
-  for (const w of words) {
-    if (out.length > 0 && /^(?:e?d?dine?|eddin|allah|ellah|llah|lah)$/.test(w)) out[out.length - 1] += w;
-    else out.push(w);
-  }
-  return out;
-}
-
-/** Skeleton of one folded Latin name; the Abd- prefix is cut off first so abd+el+hadi never reads "dh". */
-function latinNameSkeleton(w: string): string {
-  const abd = /^abd(?:el|al|ul|l|ou|e(?=[drstzn]))?(.*)$/.exec(w);
-  if (!abd) return dedupe(consonantSkeleton(w));
-  const rest = abd[1] as string;
-  if (/^[ae]?l?l?ah$/.test(rest)) return 'bdlh'; // Abdallah, Abdellah, Abdelah: عبد الله
-  return dedupe(`bd${consonantSkeleton(rest)}`);
-}
-
-function consonantSkeleton(latin: string): string {
-  const s = latin
-    .replace(/^rh/, 'g') // French transcription of غ: Rhita, Rhali
-    .replace(/tch|ch|sh/g, 'ʃ')
-    .replace(/kh|5/g, 'x')
-    .replace(/gh/g, 'g')
-    .replace(/8/g, 'h')
-    .replace(/dj/g, 'j')
-    .replace(/th/g, 't')
-    .replace(/dh/g, 'd')
-    .replace(/ph/g, 'f')
-    .replace(/c(?=[eiy])/g, 's')
-    .replace(/[cq9]/g, 'k')
-    .replace(/7/g, 'h')
-    .replace(/p/g, 'b')
-    .replace(/v/g, 'f')
-    .replace(/[aeiouyw0-9]/g, '')
-    .replace(/ʃ/g, 'c');
-  let out = '';
-  for (const c of s) if (c !== out[out.length - 1]) out += c;
-  return out;
-}
-
-function arabicSkeleton(word: string, construct = false): string {
-  const raw = word.replace(/[\u064b-\u065f\u0670\u0640]/g, '');
-  // Only a literal ال is the article: إلياس and أل- names keep their first letters.
-  const w = raw.length > 3 && raw.startsWith('ال') ? arabicKey(raw.slice(2)) : arabicKey(raw);
-  let out = '';
-  for (let i = 0; i < w.length; i++) {
-    const c = w[i] as string;
-    // ـاة is pronounced -at in names (حياة Hayat, نجاة Najat); a bare ة is the vowel a.
-    // ة before a second name part is pronounced t too (هبة الله Hibat Allah).
-    const k = c === 'ة' && (w[i - 1] === 'ا' || (construct && i === w.length - 1)) ? 't' : ARABIC_SKELETON[c];
-    if (k) out += k;
-  }
-  return out;
-}
-
-/** One letter for a run of equal letters, also across the parts of a compound (عبد الدايم). */
-function dedupe(s: string): string {
-  let out = '';
-  for (const c of s) if (c !== out[out.length - 1] || c === ' ') out += c;
-  return out;
-}
-
-/** Consonant skeleton shared by a name's spellings in any script: محمد / Mohamed / Mhamed -> "mhmd". */
-export function nameSkeleton(name: string): string {
-  if (typeof name !== 'string') return '';
-  const src = name.slice(0, MAX_NAME);
-  if (ARABIC.test(src)) {
-    const tokens = skeletonTokens(src);
-    const out: string[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i] as string;
-      // Particles glued to the next name as Latin spellings glue them (Benali, Aitahmed, Ouldsidi).
-      const isParticle = GLUED_PARTICLES.has(t) && tokens[i + 1];
-      const parts = t.split(' ');
-      const sk = dedupe(parts.map((p, k) => arabicSkeleton(p, k < parts.length - 1)).join(''));
-      if (isParticle) {
-        tokens[i + 1] = `${t} ${tokens[i + 1]}`;
-        continue;
-      }
-      if (sk) out.push(sk);
-    }
-    return out.join(' ');
-  }
-  const folded = foldLatin(src);
-  const words = glueCompounds(folded.split(' ').filter(Boolean));
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    let w = words[i] as string;
-    const next = words[i + 1];
-    if (/^abd(el|al|ul|ou|er|es|en|ed|et|ez)?$/.test(w) && next) {
-      w = `abd${next}`;
-      i++;
-    }
-    const sk = latinNameSkeleton(w);
-    if (sk) out.push(sk);
-  }
-  return out.join(' ');
 }
