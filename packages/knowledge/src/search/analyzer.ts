@@ -36,6 +36,14 @@ export const GENERIC_CONCEPTS = new Set([
   'oos-loan',
   'oos-weather',
   'oos-politics',
+  'oos-bill',
+  'oos-foreigner-residence',
+  'oos-school-enrolment',
+  'oos-housing-aid',
+  'oos-disability',
+  'oos-traffic-fine',
+  'oos-licences',
+  'oos-jobs',
   'renew',
   'first',
   'lost',
@@ -56,6 +64,23 @@ export const GENERIC_CONCEPTS = new Set([
   'diploma',
   'birth',
   'address',
+]);
+const PURPOSE_MARKERS = new Set([
+  'pour',
+  'for',
+  'bach',
+  'bash',
+  'li',
+  'l',
+  'باش',
+  'ل',
+  'لاجل',
+  'اجل',
+  'to',
+  'un',
+  'une',
+  'a',
+  'une',
 ]);
 const FINAL_ONLY_GLUED = /([\u0629\u0649])(?=[\u0621-\u064a])/g;
 const ARABIC_PREFIXES = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال'];
@@ -197,6 +222,10 @@ export function analyze(text: string, lexicon: Lexicon, opts: AnalyzeOptions = {
       for (let i = m.start; i < m.end; i++) if (slotOf[i] === -1) slotOf[i] = -2;
       continue;
     }
+    // An out-of-catalog topic named as a purpose ("fiche anthropométrique pour un visa") is not the
+    // object of the question: it does not count against it.
+    if (m.concept.startsWith('oos-') && m.start > 0 && PURPOSE_MARKERS.has(keys[m.start - 1] as string))
+      continue;
     const slot = slots++;
     concepts.add(m.concept);
     const anchor = !GENERIC_CONCEPTS.has(m.concept);

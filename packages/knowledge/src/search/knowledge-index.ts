@@ -385,6 +385,8 @@ export class KnowledgeIndex {
     let total = 0;
     let covered = 0;
     let anchored = false;
+    let outOfCatalog = false;
+    for (const t of analysis.terms) if (t.term.startsWith(OOS_PREFIX)) outOfCatalog = true;
     let coveredConcepts = 0;
     for (const s of slots.values()) {
       total += s.weight;
@@ -396,7 +398,10 @@ export class KnowledgeIndex {
     if (coveredConcepts >= 2) anchored = true;
     if (total === 0) return 0;
     const coverage = covered / total;
-    if (anchored) return 0.4 + 0.6 * coverage;
+    // A question whose object is a known out-of-catalog topic (a bill, a residence permit for
+    // foreigners…) gets no anchor floor: sharing a word with a procedure is not enough.
+    if (anchored && !outOfCatalog) return 0.4 + 0.6 * coverage;
+    if (outOfCatalog) return 0.75 * coverage;
     // One shared ordinary word ("population", "service") is weak evidence of a catalogued procedure.
     let coveredSlots = 0;
     for (const s of slots.values()) if (s.covered > 0) coveredSlots++;

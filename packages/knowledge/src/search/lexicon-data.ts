@@ -82,6 +82,14 @@ oos-legal-complaint: porter plainte | deposer plainte | plainte contre | plainte
 oos-visa: visa | visas | schengen | فيزا | الفيزا | تأشيرة | التأشيرة | green card | lvisa | lfiza | fiza
 oos-loan: credit | cridi | kridi | pret bancaire | loan | mortgage | قرض | كريدي | الكريدي | سلف
 oos-weather: meteo | weather | rain | الطقس | الشتا | الجو | ljaw | chta
+oos-bill: facture | factures | la facture | payer la facture | lfatura | fatura | الفاتورة | فاتورة | الفاكتورة | lfaktura | bill | invoice | utility bill | ⵍⴼⴰⵜⵓⵔⴰ
+oos-foreigner-residence: titre de sejour | carte de sejour | carte de residence etranger | permis de sejour | residence permit | بطاقة الإقامة | بطاقة الاقامة | la carte de sejour | karta d sejour
+oos-school-enrolment: inscription scolaire | inscription a l ecole | inscrire mon fils a l ecole | inscrire ma fille a l ecole | school enrolment | school enrollment | enrol in school | التسجيل في المدرسة | نسجل ولدي فالمدرسة | tsjil f lmadrasa
+oos-housing-aid: logement social | السكن الاجتماعي | sakan ijtima3i | social housing | dar l3omran | العمران
+oos-disability: carte handicap | carte d handicap | carte de handicap | handicap | disability card | disability | بطاقة الإعاقة | بطاقة الاعاقة | الإعاقة | الاعاقة | i3a9a
+oos-traffic-fine: amende | amendes | contravention | radar | speeding ticket | traffic fine | parking ticket | المخالفة | مخالفة | الرادار | لاموند | lamende | radar dyal
+oos-licences: permis de chasse | permis de peche | port d arme | fishing license | hunting license | gun license | رخصة الصيد | رخصة حمل السلاح
+oos-jobs: offre d emploi | chercher un emploi | job offer | apply for a job | find a job | بغيت خدمة | البحث عن عمل | nqelleb 3la khdma
 oos-politics: gagner les elections | يربح الانتخابات | شكون غادي يربح | win the election | resultats des elections | نتائج الانتخابات
 # ——— generic ———
 certificate: certificat | chahadat | chhadat | attestation | extrait | certificate | document | paper | شهادة | الشهادة | وثيقة | chahada | chhada | ⴰⵙⵍⴽⵉⵏ | aslkin
@@ -103,8 +111,8 @@ certificate: certificat | chahadat | chhadat | attestation | extrait | certifica
 export const STOPWORDS_SOURCE = `
 le la les l un une des du de d et ou a au aux en dans pour par sur avec sans je j me m mon ma mes tu ton ta tes il elle on nous vous ils elles leur leurs ce cet cette ces c est sont suis etre ai as avoir qui que qu quoi quel quelle quels quelles dois doit faut veux voudrais voudrait peux peut besoin svp stp merci bonjour salut bonsoir s il plait y est-ce ne pas plus moi mais donc car si
 the a an to of for in on at by with my me i you your we our is are was be been am do does did can could would should will what which who whom this that these those it its how please hi hello thanks thank want need get got have has had there any some from about as or and if not just
-bghit bghina bgheet bgha nbghi ana nta nti howa hiya hna wach wash ach achno chno chnou shno chnu dyal dial dyali diali dyalna l f fi o w ou u had hadi hada hadak hadik li lli ila ilal mn men min 3la ala 3lah m3a ma3a ya salam slm 3afak afak 3fak lah llah rah raha ghadi gha kayn kayna kaynin wla ola walakin bach bash ki kifma daba db shi chi chwiya bzaf mzyan safi ok okay wakha n3rf na3ref nbghi 3ndi andi 3andi 3nd had lmra
-بغيت بغينا واش شنو شنوا اش أش ديال ديالي ديالنا ديالو ديالها هاد هادي هادا هداك داك ديك لي اللي الى إلى الا من على مع في ف ل و او أو يا السلام سلام عافاك الله راه راني غادي غا كاين كاينة واحد شي بزاف مزيان صافي دابا عندي عندو انا أنا نتا نتي هو هي حنا نعرف باش بش ولا
+bghit bghina bgheet bgha nbghi ndir ndiro ndirou ndirha dir ana nta nti howa hiya hna wach wash ach achno chno chnou shno chnu dyal dial dyali diali dyalna l f fi o w ou u had hadi hada hadak hadik li lli ila ilal mn men min 3la ala 3lah m3a ma3a ya salam slm 3afak afak 3fak lah llah rah raha ghadi gha kayn kayna kaynin wla ola walakin bach bash ki kifma daba db shi chi chwiya bzaf mzyan safi ok okay wakha n3rf na3ref nbghi 3ndi andi 3andi 3nd had lmra
+بغيت بغينا ندير نديرو دير واش شنو شنوا اش أش ديال ديالي ديالنا ديالو ديالها هاد هادي هادا هداك داك ديك لي اللي الى إلى الا من على مع في ف ل و او أو يا السلام سلام عافاك الله راه راني غادي غا كاين كاينة واحد شي بزاف مزيان صافي دابا عندي عندو انا أنا نتا نتي هو هي حنا نعرف باش بش ولا
 ما هي هو كيف أريد اريد أود اود على من في إلى عن هل ماذا متى التي الذي الذين لكي كي عند لدي لي هذا هذه ذلك تلك أن ان إن كان يجب يمكن أستطيع ممكن الرجاء شكرا مرحبا أو ثم قد لقد بعد قبل جدا
 riɣ rix righ ad n d i ɣ s ma is ur yi iyi yan yat man mad ⵢⵉ ⵉⵢⵉ ⵢⴰⵏ ⵢⴰⵜ ⵎⴰⵏ ⵎⴰⴷ nkk nekk ntta nttat da ar ala ula gh g dar zund ay a ma ⵔⵉⵖ ⴰⴷ ⵏ ⴷ ⵉ ⵖ ⵙ ⵎⴰ ⵉⵙ ⵓⵔ ⵏⴽⴽ ⵏⵜⵜⴰ ⴷⴰ ⴰⵔ ⵖ ⴳ ⵖⵔ ⴰⵢ ⴰⵣⵓⵍ azul tanmmirt ⵜⴰⵏⵎⵎⵉⵔⵜ
 `;
