@@ -87,6 +87,19 @@ describe('multilingual search over the sample catalog', () => {
     }
   });
 
+  it('refuses near-domain topics the catalog does not cover, unless they are only the purpose', () => {
+    for (const q of [
+      'renouveler titre de sejour pour un etranger',
+      'بغيت نخلص الفاتورة ديال الما',
+      'how do I pay a speeding ticket',
+    ]) {
+      expect(index.search(q).confidence, q).toBeLessThan(0.5);
+    }
+    const purpose = index.search('fiche anthropometrique pour un visa');
+    expect(purpose.hits[0]?.id).toBe('anthropometric-record');
+    expect(purpose.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
   it('detects what is asked (fee, documents, delay) apart from the topic', () => {
     expect(index.search('chhal taman lpaspor').facets).toContain('fee');
     expect(index.search('شنو الوراق ديال الزواج').facets).toContain('documents');
