@@ -25,17 +25,6 @@ for (let c = 0x2000; c <= 0x200f; c++) FOLD[String.fromCharCode(c)] = ' ';
 for (let c = 0x2028; c <= 0x202e; c++) FOLD[String.fromCharCode(c)] = ' ';
 for (let c = 0x2060; c <= 0x206f; c++) FOLD[String.fromCharCode(c)] = ' ';
 
-// Lowercase + fold table for code units below U+0800 (Latin, Arabic); a few others handled inline.
-const TABLE = new Uint16Array(0x800);
-for (let c = 0; c < 0x800; c++) {
-  const ch = String.fromCharCode(c);
-  const lower = ch.toLowerCase();
-  const base = lower.length === 1 ? lower : ch;
-  TABLE[c] = (FOLD[base] ?? base).charCodeAt(0);
-}
-// Uint16Array uses the platform byte order, little-endian on every platform Node supports.
-const decoder = new TextDecoder('utf-16le');
-
 function foldHigh(c: number): number {
   // Spaces and invisible formatting marks -> space; everything else above U+0800 is kept as is.
   if ((c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) || (c >= 0x205f && c <= 0x206f)) return 32;
@@ -43,24 +32,33 @@ function foldHigh(c: number): number {
   return c;
 }
 
+// One lookup per UTF-16 code unit: lowercase + fold below U+0800 (Latin, Arabic), spaces above.
+const TABLE = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0x800) {
+    TABLE[c] = foldHigh(c);
+    continue;
+  }
+  const ch = String.fromCharCode(c);
+  const lower = ch.toLowerCase();
+  const base = lower.length === 1 ? lower : ch;
+  TABLE[c] = (FOLD[base] ?? base).charCodeAt(0);
+}
+
 /** Lowercased, folded copy of `text` with exactly the same length (one code unit in, one out). */
 export function foldText(text: string): string {
   const n = text.length;
   if (n < 128) {
-    // Short values (identifiers, names): a string build is cheaper than a typed array and a decoder.
+    // Short values (identifiers, names): a string build is cheaper than a typed array and a decode.
     let s = '';
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      s += String.fromCharCode(c < 0x800 ? TABLE[c]! : foldHigh(c));
-    }
+    for (let i = 0; i < n; i++) s += String.fromCharCode(TABLE[text.charCodeAt(i)]!);
     return s;
   }
   const out = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    out[i] = c < 0x800 ? TABLE[c]! : foldHigh(c);
-  }
-  return decoder.decode(out);
+  for (let i = 0; i < n; i++) out[i] = TABLE[text.charCodeAt(i)]!;
+  // Node's UTF-16LE decoder maps code units one to one (lone surrogates included); typed arrays are
+  // little-endian on every platform Node supports.
+  return Buffer.from(out.buffer, out.byteOffset, n * 2).toString('utf16le');
 }
 
 export function isDigit(c: number): boolean {
