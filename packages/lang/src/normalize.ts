@@ -129,7 +129,13 @@ function normalizeDisplay(text: string): string {
   const src = text.normalize('NFC');
   let out = '';
   let pendingSpace = false;
+  let pendingBreaks = 0; // line breaks inside the pending whitespace run: kept (at most one blank line)
   let chunkStart = 0;
+  const flushSpace = (): void => {
+    if (out.length > 0) out += pendingBreaks >= 2 ? '\n\n' : pendingBreaks === 1 ? '\n' : ' ';
+    pendingSpace = false;
+    pendingBreaks = 0;
+  };
   // Copy runs of unchanged code units in one slice; only special characters break a run.
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
@@ -138,18 +144,19 @@ function normalizeDisplay(text: string): string {
     const drop = c === 0x0640 || (isInvisible(c) && !(c === 0x200d && keepsZwj(src, i)));
     if (!space && mapped === undefined && !drop) {
       if (pendingSpace) {
-        out += out.length > 0 ? ' ' : '';
-        pendingSpace = false;
+        flushSpace();
         chunkStart = i;
       }
       continue;
     }
     out += src.slice(chunkStart, i);
     chunkStart = i + 1;
-    if (space) pendingSpace = true;
-    else if (mapped !== undefined) {
-      if (pendingSpace && out.length > 0) out += ' ';
-      pendingSpace = false;
+    if (space) {
+      pendingSpace = true;
+      if (c === 0x0a || c === 0x2028 || c === 0x2029 || (c === 0x0d && src.charCodeAt(i + 1) !== 0x0a))
+        pendingBreaks++;
+    } else if (mapped !== undefined) {
+      if (pendingSpace) flushSpace();
       out += mapped;
     }
   }

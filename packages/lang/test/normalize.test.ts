@@ -77,6 +77,12 @@ describe('normalize for display', () => {
     expect(normalize('Élève  مُحَمَّد\u200f ـــ', { for: 'display' })).toBe('Élève مُحَمَّد');
   });
 
+  it('keeps line breaks (at most one blank line) and collapses other whitespace', () => {
+    expect(normalize('  Salam,\r\n\r\n\r\nbghit   nsowel\n3la  lwra9  ', { for: 'display' })).toBe(
+      'Salam,\n\nbghit nsowel\n3la lwra9',
+    );
+  });
+
   it('composes to NFC', () => {
     expect(normalize('e\u0301', { for: 'display' })).toBe('é');
   });
