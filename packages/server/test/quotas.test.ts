@@ -2,9 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { type MockUpstream, startMockUpstream } from '@khidma/gateway/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../src/testing.js';
+import { dropSchema, uniqueSchema } from './helpers.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL) console.info('REDIS_URL is not set: the Redis variant of the quota suite is skipped.');
+
+/** Per-minute windows are fixed: keep a test's few requests inside one minute. */
+async function awayFromMinuteBoundary(): Promise<void> {
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 50_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 100));
+}
 
 const LIMITERS = [
   { name: 'the in-process limiter', enabled: true, env: {} as NodeJS.ProcessEnv },
@@ -52,6 +59,7 @@ for (const limiter of LIMITERS) {
 
     it('answers 429 with Retry-After and x-ratelimit headers once a key reaches its requests per minute', async () => {
       const { key } = await t.createKey({ org: 'rpm-org', limits: { rpm: 2 } });
+      await awayFromMinuteBoundary();
       const first = await chat(key);
       expect(first.statusCode).toBe(200);
       expect(first.headers['x-ratelimit-limit-requests']).toBe('2');
@@ -67,6 +75,7 @@ for (const limiter of LIMITERS) {
       const org = await t.ctx.orgs.create({ name: 'Shared', slug: 'shared-org', limits: { rpm: 1 } });
       const k1 = await t.createKey({ org: org.slug });
       const k2 = await t.createKey({ org: org.slug });
+      await awayFromMinuteBoundary();
       expect((await chat(k1.key)).statusCode).toBe(200);
       const denied = await chat(k2.key);
       expect(denied.statusCode).toBe(429);
@@ -91,3 +100,54 @@ for (const limiter of LIMITERS) {
     });
   });
 }
+
+describe.skipIf(!REDIS_URL || !process.env.DATABASE_URL)(
+  'quotas shared by two instances through Redis',
+  () => {
+    const schema = uniqueSchema('quota2');
+    const env = {
+      REDIS_URL,
+      KHIDMA_REDIS_PREFIX: `khidma-test:${randomBytes(6).toString('hex')}:`,
+    } as NodeJS.ProcessEnv;
+    let a: TestApp;
+    let b: TestApp;
+    let upstream: MockUpstream;
+
+    beforeAll(async () => {
+      upstream = await startMockUpstream();
+      const config = {
+        providers: [
+          { id: 'local', type: 'openai-compatible' as const, baseUrl: upstream.url, location: 'MA' },
+        ],
+        models: [{ id: 'chat', targets: [{ provider: 'local', model: 'm' }] }],
+      };
+      const database = { url: process.env.DATABASE_URL, schema };
+      a = await createTestApp({ env, config, database });
+      b = await createTestApp({ env, config, database });
+    });
+    afterAll(async () => {
+      await a?.close();
+      await b?.close();
+      await upstream?.close();
+      await dropSchema(schema);
+    });
+
+    it('counts requests made on either instance against one limit', async () => {
+      const { key } = await a.createKey({ org: 'multi', limits: { rpm: 3 } });
+    await awayFromMinuteBoundary();
+      const call = (app: TestApp) =>
+        app.app.inject({
+          method: 'POST',
+          url: '/v1/chat/completions',
+          headers: { authorization: `Bearer ${key}` },
+          payload: { model: 'chat', messages: [{ role: 'user', content: 'Salam' }] },
+        });
+      expect((await call(a)).statusCode).toBe(200);
+      expect((await call(b)).statusCode).toBe(200);
+      expect((await call(a)).statusCode).toBe(200);
+      const denied = await call(b);
+      expect(denied.statusCode).toBe(429);
+      expect(denied.headers['retry-after']).toBeDefined();
+    });
+  },
+);
