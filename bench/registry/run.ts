@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -23,6 +23,11 @@ interface SizeResult {
   records: number;
   generateSeconds: number;
   stages: Record<string, number>;
+  /** CPU seconds per stage, all threads (the machine is shared: wall time alone misleads). */
+  cpuStages: Record<string, number>;
+  cpuSeconds: number;
+  /** 1-minute load average when the size finished (other jobs share the 2 cores). */
+  loadAverage: number;
   linkSeconds: number;
   comparisons: number;
   rules: { rule: string; comparisons: number }[];
@@ -60,12 +65,15 @@ async function runSize(records: number, chunks: number, workers: number): Promis
       records: run.loaded.total,
       generateSeconds,
       stages: run.timings as Record<string, number>,
+      cpuStages: run.cpuTimings as Record<string, number>,
+      cpuSeconds: Object.values(run.cpuTimings).reduce((a, b) => a + (b ?? 0), 0),
       linkSeconds,
       comparisons: run.comparisons,
       rules: run.ruleCounts,
       links: run.edges.left.length,
       clusters: new Set(run.personIds).size,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
+      loadAverage: loadavg()[0]!,
       chunks,
       workers,
     };
@@ -112,14 +120,15 @@ async function main() {
     `Synthetic Moroccan registry (mixed Arabic/Latin scripts, 25% duplicates, default error rates), DuckDB engine,`,
     `memory_limit 3GB, ${results[0]?.chunks ?? 1} chunk(s). Machine: ${process.env.BENCH_MACHINE ?? '2 cores, shared'}. ${new Date().toISOString()}.`,
     '',
-    `| records | ${stageNames.join(' | ')} | total link s | comparisons | links | clusters | peak RSS MB |`,
-    `|---|${stageNames.map(() => '---').join('|')}|---|---|---|---|---|`,
+    `| records | ${stageNames.join(' | ')} | total link s (wall) | CPU s (all threads) | comparisons | links | clusters | peak RSS MB |`,
+    `|---|${stageNames.map(() => '---').join('|')}|---|---|---|---|---|---|`,
     ...results.map(
       (r) =>
-        `| ${r.records.toLocaleString('en-US')} | ${stageNames.map((s) => (r.stages[s] ?? 0).toFixed(1)).join(' | ')} | ${r.linkSeconds.toFixed(1)} | ${r.comparisons.toLocaleString('en-US')} | ${r.links.toLocaleString('en-US')} | ${r.clusters.toLocaleString('en-US')} | ${r.peakRssMb.toFixed(0)} |`,
+        `| ${r.records.toLocaleString('en-US')} | ${stageNames.map((s) => `${(r.stages[s] ?? 0).toFixed(1)} / ${(r.cpuStages[s] ?? 0).toFixed(1)}`).join(' | ')} | ${r.linkSeconds.toFixed(1)} | ${r.cpuSeconds.toFixed(1)} | ${r.comparisons.toLocaleString('en-US')} | ${r.links.toLocaleString('en-US')} | ${r.clusters.toLocaleString('en-US')} | ${r.peakRssMb.toFixed(0)} |`,
     ),
     '',
-    'Stage times in seconds (standardise includes loading the CSV). Data generation time is excluded.',
+    'Stage cells: wall seconds / CPU seconds (standardise includes loading the CSV). Data generation is excluded.',
+    `1-minute load average at the end of each size: ${results.map((r) => r.loadAverage.toFixed(1)).join(', ')} (2 cores shared with other jobs).`,
   ];
   const out = join(root, 'bench/results');
   mkdirSync(out, { recursive: true });

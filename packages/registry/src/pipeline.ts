@@ -53,6 +53,7 @@ export interface LinkRun {
   personIds: string[];
   keys: string[];
   timings: Partial<Record<Stage, number>>;
+  cpuTimings: Partial<Record<Stage, number>>;
 }
 
 /** Columns of `rec` that blocking rules may reference. */
@@ -80,11 +81,17 @@ export async function inspectAll(config: LinkConfig): Promise<InspectedSource[]>
 export async function runLinkage(config: LinkConfig, opts: LinkOptions = {}): Promise<LinkRun> {
   const timings: Partial<Record<Stage, number>> = {};
   const progress = opts.onProgress ?? (() => {});
+  const cpuTimings: Partial<Record<Stage, number>> = {};
   let t = performance.now();
+  let cpu = process.cpuUsage();
+  // Wall and CPU seconds per stage (CPU covers DuckDB's threads too: it is in-process).
   const stageDone = (stage: Stage) => {
     const now = performance.now();
+    const used = process.cpuUsage(cpu);
     timings[stage] = (timings[stage] ?? 0) + (now - t) / 1000;
+    cpuTimings[stage] = (cpuTimings[stage] ?? 0) + (used.user + used.system) / 1e6;
     t = now;
+    cpu = process.cpuUsage();
   };
   progress({ stage: 'inspect', done: 0, total: config.sources.length });
   const sources = await inspectAll(config);
@@ -175,6 +182,7 @@ export async function runLinkage(config: LinkConfig, opts: LinkOptions = {}): Pr
       personIds,
       keys,
       timings,
+      cpuTimings,
     };
   } catch (err) {
     if (ownsEngine) await engine.close();
