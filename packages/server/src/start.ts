@@ -18,8 +18,13 @@ export async function startServer(opts: StartOptions = {}): Promise<{ app: Fasti
     throw err;
   }
   const env = ctx.env;
-  const port = opts.port ?? ctx.config.server.port ?? (env.PORT ? Number(env.PORT) : 8080);
+  // --port, then PORT, then the config file, then 8080 (same order for the host).
+  const port = opts.port ?? (env.PORT ? Number(env.PORT) : undefined) ?? ctx.config.server.port ?? 8080;
   const host = opts.host ?? env.HOST ?? ctx.config.server.host;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    await app.close();
+    throw new Error(`invalid port: ${env.PORT}`);
+  }
   const url = await app.listen({ port, host });
   return { app, url };
 }
