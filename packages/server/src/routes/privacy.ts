@@ -11,6 +11,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type Principal, requireRole } from '../auth/principal.js';
 import { badRequest, forbidden, notFound, parseOrThrow } from '../errors.js';
+import { registerPrivacyOpenApi } from '../privacy/openapi.js';
 import { registerToCsv } from '../privacy/register.js';
 import { installPrivacy } from '../privacy/service.js';
 
@@ -55,6 +56,7 @@ const subjectBody = z
 export const privacyRoutes: FastifyPluginAsync = async (app) => {
   const ctx = app.khidma;
   const privacy = installPrivacy(ctx);
+  registerPrivacyOpenApi(ctx.openapi);
   const orgOf = (request: FastifyRequest) => (request.principal as Principal).orgId ?? null;
 
   app.post('/v1/privacy/analyze', async (request) => {
