@@ -1,9 +1,12 @@
+import { MemoryRateLimiter } from '@khidma/gateway';
 import { type MockUpstream, startMockUpstream } from '@khidma/gateway/testing';
 import { Assistant, KnowledgeBase } from '@khidma/knowledge';
 import { sql } from 'drizzle-orm';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../src/context.js';
 import { type Database, openDatabase } from '../src/db/index.js';
+import { citizenRateLimit } from '../src/knowledge/limits.js';
 import { gatewayModel, type KnowledgeService } from '../src/knowledge/service.js';
 import { DbKnowledgeStore } from '../src/knowledge/store.js';
 import { createTestApp, type TestApp } from '../src/testing.js';
@@ -243,6 +246,26 @@ describe('knowledge base and citizen assistant over HTTP', () => {
     expect(listed.data.map((x: { question: string }) => x.question)).toEqual([
       'question of the other ministry',
     ]);
+  });
+});
+
+describe('citizen endpoint rate limit', () => {
+  it('limits anonymous callers per (hashed) address and leaves other addresses alone', async () => {
+    const limiter = new MemoryRateLimiter();
+    const ctx = {
+      env: { KHIDMA_PUBLIC_RPM: '2' },
+      limiter,
+      quotaFor: () => undefined,
+    } as unknown as AppContext;
+    const check = citizenRateLimit(ctx);
+    const req = (ip: string) => ({ ip, principal: null }) as never;
+    await check(req('10.0.0.1'));
+    await check(req('10.0.0.1'));
+    await expect(check(req('10.0.0.1'))).rejects.toMatchObject({
+      statusCode: 429,
+      code: 'rate_limit_exceeded',
+    });
+    await expect(check(req('10.0.0.2'))).resolves.toBeUndefined();
   });
 });
 

@@ -32,6 +32,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireRole } from '../auth/principal.js';
 import { notFound, parseOrThrow } from '../errors.js';
+import { citizenRateLimit } from '../knowledge/limits.js';
 import { answerMetadata, knowledgeService } from '../knowledge/service.js';
 
 const turn = z.object({
@@ -106,6 +107,7 @@ const sse = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.str
 export const assistantRoutes: FastifyPluginAsync = async (app) => {
   const ctx = app.khidma;
   const svc = await knowledgeService(ctx);
+  const rateLimit = citizenRateLimit(ctx);
   // Platform admins see every row; organisation admins and members only their organisation's
   // (anonymous citizen rows belong to the platform).
   const scope = (request: FastifyRequest) =>
@@ -115,92 +117,104 @@ export const assistantRoutes: FastifyPluginAsync = async (app) => {
     keyId: request.principal?.keyId ?? null,
   });
 
-  app.post('/v1/assistant/chat', { config: { auth: 'optional' } }, async (request, reply) => {
-    const body = parseOrThrow(chatBody, request.body);
-    const messages = body.messages ?? [{ role: 'user' as const, content: body.message as string }];
-    const abort = new AbortController();
-    reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) abort.abort();
-    });
-    const req = {
-      messages,
-      signal: abort.signal,
-      ...(body.lang ? { lang: body.lang } : {}),
-      filters: {
-        ...(body.audience ? { audience: body.audience } : {}),
-        ...(body.category ? { category: body.category } : {}),
-        ...(body.administration ? { administration: body.administration } : {}),
-      },
-    };
-    const record = async (a: AssistantAnswer) => {
-      if (!a.refused) return;
-      const q = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-      await svc.assistantStore.addUnanswered(q, a.language, a.confidence).catch((err) => {
-        request.log.warn({ err: String(err) }, 'could not record an unanswered question');
+  app.post(
+    '/v1/assistant/chat',
+    { config: { auth: 'optional' }, preHandler: rateLimit },
+    async (request, reply) => {
+      const body = parseOrThrow(chatBody, request.body);
+      const messages = body.messages ?? [{ role: 'user' as const, content: body.message as string }];
+      const abort = new AbortController();
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) abort.abort();
       });
-    };
-    if (!body.stream) {
-      const answer = await svc.assistant.answer(req);
-      await record(answer);
-      return answerToApi(answer);
-    }
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      'x-request-id': request.id,
-    });
-    try {
-      for await (const ev of svc.assistant.stream(req)) {
-        if (abort.signal.aborted) break;
-        if (ev.type === 'meta') raw.write(sse('meta', { ...ev, type: undefined }));
-        else if (ev.type === 'delta') raw.write(sse('delta', { text: ev.text }));
-        else {
-          await record(ev.answer);
-          raw.write(sse('done', answerToApi(ev.answer)));
-        }
+      const req = {
+        messages,
+        signal: abort.signal,
+        ...(body.lang ? { lang: body.lang } : {}),
+        filters: {
+          ...(body.audience ? { audience: body.audience } : {}),
+          ...(body.category ? { category: body.category } : {}),
+          ...(body.administration ? { administration: body.administration } : {}),
+        },
+      };
+      const record = async (a: AssistantAnswer) => {
+        if (!a.refused) return;
+        const q = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+        await svc.assistantStore.addUnanswered(q, a.language, a.confidence).catch((err) => {
+          request.log.warn({ err: String(err) }, 'could not record an unanswered question');
+        });
+      };
+      if (!body.stream) {
+        const answer = await svc.assistant.answer(req);
+        await record(answer);
+        return answerToApi(answer);
       }
-    } catch (err) {
-      request.log.warn({ err: String(err) }, 'assistant stream failed');
-      raw.write(sse('error', { error: { message: 'The assistant failed to answer.', type: 'api_error' } }));
-    } finally {
-      if (!raw.writableEnded) raw.end();
-    }
-  });
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        'x-request-id': request.id,
+      });
+      try {
+        for await (const ev of svc.assistant.stream(req)) {
+          if (abort.signal.aborted) break;
+          if (ev.type === 'meta') raw.write(sse('meta', { ...ev, type: undefined }));
+          else if (ev.type === 'delta') raw.write(sse('delta', { text: ev.text }));
+          else {
+            await record(ev.answer);
+            raw.write(sse('done', answerToApi(ev.answer)));
+          }
+        }
+      } catch (err) {
+        request.log.warn({ err: String(err) }, 'assistant stream failed');
+        raw.write(sse('error', { error: { message: 'The assistant failed to answer.', type: 'api_error' } }));
+      } finally {
+        if (!raw.writableEnded) raw.end();
+      }
+    },
+  );
 
-  app.post('/v1/assistant/feedback', { config: { auth: 'optional' } }, async (request, reply) => {
-    const b = parseOrThrow(feedbackBody, request.body);
-    const row = await svc.assistantStore.addFeedback({
-      answerId: b.answer_id,
-      rating: b.rating,
-      comment: b.comment,
-      language: b.language,
-      procedureIds: b.procedure_ids,
-      ...who(request),
-    });
-    return reply.status(201).send({ object: 'assistant.feedback', id: row.id, created_at: row.createdAt });
-  });
+  app.post(
+    '/v1/assistant/feedback',
+    { config: { auth: 'optional' }, preHandler: rateLimit },
+    async (request, reply) => {
+      const b = parseOrThrow(feedbackBody, request.body);
+      const row = await svc.assistantStore.addFeedback({
+        answerId: b.answer_id,
+        rating: b.rating,
+        comment: b.comment,
+        language: b.language,
+        procedureIds: b.procedure_ids,
+        ...who(request),
+      });
+      return reply.status(201).send({ object: 'assistant.feedback', id: row.id, created_at: row.createdAt });
+    },
+  );
 
-  app.post('/v1/assistant/escalations', { config: { auth: 'optional' } }, async (request, reply) => {
-    const b = parseOrThrow(escalationBody, request.body);
-    const transcript = b.messages ?? [];
-    const question = b.question ?? [...transcript].reverse().find((m) => m.role === 'user')?.content ?? '';
-    const row = await svc.assistantStore.addTicket({
-      question,
-      transcript,
-      contact: b.contact,
-      answerId: b.answer_id,
-      language: b.language,
-      procedureIds: b.procedure_ids,
-      ...who(request),
-    });
-    return reply
-      .status(201)
-      .send({ object: 'assistant.ticket', id: row.id, status: row.status, created_at: row.createdAt });
-  });
+  app.post(
+    '/v1/assistant/escalations',
+    { config: { auth: 'optional' }, preHandler: rateLimit },
+    async (request, reply) => {
+      const b = parseOrThrow(escalationBody, request.body);
+      const transcript = b.messages ?? [];
+      const question = b.question ?? [...transcript].reverse().find((m) => m.role === 'user')?.content ?? '';
+      const row = await svc.assistantStore.addTicket({
+        question,
+        transcript,
+        contact: b.contact,
+        answerId: b.answer_id,
+        language: b.language,
+        procedureIds: b.procedure_ids,
+        ...who(request),
+      });
+      return reply
+        .status(201)
+        .send({ object: 'assistant.ticket', id: row.id, status: row.status, created_at: row.createdAt });
+    },
+  );
 
   app.get('/admin/v1/assistant/feedback', async (request) => {
     requireRole(request.principal, 'org-admin', 'member');

@@ -29,6 +29,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { requireRole } from '../auth/principal.js';
 import { ApiError, notFound, parseOrThrow } from '../errors.js';
+import { citizenRateLimit } from '../knowledge/limits.js';
 import { registerKnowledgeOpenApi } from '../knowledge/openapi.js';
 import { knowledgeService } from '../knowledge/service.js';
 
@@ -59,9 +60,10 @@ export const kbRoutes: FastifyPluginAsync = async (app) => {
   const ctx = app.khidma;
   // Loads the index from the database (and seeds the sample catalog on first start) before serving.
   const svc = await knowledgeService(ctx);
+  const rateLimit = citizenRateLimit(ctx);
   registerKnowledgeOpenApi(ctx.openapi);
 
-  app.get('/v1/kb/search', { config: { auth: 'optional' } }, async (request) => {
+  app.get('/v1/kb/search', { config: { auth: 'optional' }, preHandler: rateLimit }, async (request) => {
     const q = parseOrThrow(searchQuery, request.query, 'query');
     const res = await svc.kb.search(q.q, {
       limit: q.limit,
