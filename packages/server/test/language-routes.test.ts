@@ -83,6 +83,13 @@ describe('language endpoints', () => {
     expect(res.json().variants).toEqual(expect.arrayContaining(['Mohamed', 'Mohammed', 'Mhamed']));
   });
 
+  it('documents both endpoints in the OpenAPI document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    expect(paths).toEqual(expect.arrayContaining(['/v1/language/identify', '/v1/language/transliterate']));
+  });
+
   it('refuses an unsupported pair with 400', async () => {
     const res = await post('/v1/language/transliterate', { text: 'salam', from: 'ary-Latn', to: 'zgh-Tfng' });
     expect(res.statusCode).toBe(400);
