@@ -81,6 +81,21 @@ describe('API keys, roles and organisations over HTTP', () => {
     expect(after.json().error).toMatchObject({ type: 'authentication_error', code: 'invalid_api_key' });
   });
 
+  it('accepts the key in x-api-key too, and refuses an expired key with 401', async () => {
+    const { key } = await t.createKey({ org: 'header-org' });
+    const viaHeader = await t.app.inject({ method: 'GET', url: '/v1/models', headers: { 'x-api-key': key } });
+    expect(viaHeader.statusCode).toBe(200);
+    const org = await t.ctx.orgs.require('header-org');
+    const soon = new Date(Date.now() + 3000);
+    const short = await t.ctx.auth.createKey({ orgId: org.id, name: 'short', expiresAt: soon });
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/v1/models', headers: bearer(short.key) })).statusCode,
+    ).toBe(200);
+    await new Promise((r) => setTimeout(r, Math.max(0, soon.getTime() - Date.now() + 50)));
+    const expired = await t.app.inject({ method: 'GET', url: '/v1/models', headers: bearer(short.key) });
+    expect(expired.statusCode).toBe(401);
+  });
+
   it('refuses a model outside the key scope with 403 and an unknown model with 404', async () => {
     const { key } = await t.createKey({ org: 'scoped', scopes: ['chat'] });
     const denied = await chat(key, 'other');
