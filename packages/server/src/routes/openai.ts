@@ -5,6 +5,7 @@ import {
   modelNotFound,
   type RequestContext,
   SSE_HEADERS,
+  sseComment,
   validateChatRequest,
   validateEmbeddingRequest,
 } from '@khidma/gateway';
@@ -127,6 +128,8 @@ export const openaiRoutes: FastifyPluginAsync = async (app) => {
   });
 };
 
+const HEARTBEAT_MS = 15_000;
+
 /** Writes SSE frames straight to the socket, honouring back-pressure; usage is settled exactly once. */
 async function writeStream(
   request: FastifyRequest,
@@ -141,9 +144,19 @@ async function writeStream(
     closed = true;
   };
   raw.once('close', onClose);
+  // A comment line during long silences (a local model thinking) keeps proxies from timing out.
+  let lastWrite = Date.now();
+  const heartbeat = setInterval(() => {
+    if (!closed && Date.now() - lastWrite >= HEARTBEAT_MS) {
+      raw.write(sseComment('keep-alive'));
+      lastWrite = Date.now();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     for await (const frame of res.frames) {
       if (closed) break;
+      lastWrite = Date.now();
       if (!raw.write(frame)) {
         await new Promise<void>((resolve) => {
           const done = () => {
@@ -159,6 +172,7 @@ async function writeStream(
   } catch (e) {
     request.log.warn({ err: isGatewayError(e) ? e.code : String(e) }, 'stream ended with an error');
   } finally {
+    clearInterval(heartbeat);
     res.finish();
     raw.off('close', onClose);
     if (!raw.writableEnded) raw.end();
