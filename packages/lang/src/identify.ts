@@ -41,10 +41,19 @@ interface Runtime {
 let runtime: Runtime | undefined;
 let modelData: LidModelData = LID_MODEL;
 
-/** Replaces the identification model (e.g. one trained with `khidma lang train`). */
+/**
+ * Replaces the identification model (e.g. one trained with `khidma lang train`). The model is
+ * unpacked here, so a malformed one is rejected with an error now and identify() never throws later.
+ */
 export function useModel(data: LidModelData): void {
+  if (data?.format !== 'khidma-lid/1') throw new Error('not a khidma-lid/1 language model');
+  const next: Runtime = {
+    latin: buildGroup(unpackGroup(data.groups.latin, data.bucketBits)),
+    arabic: buildGroup(unpackGroup(data.groups.arabic, data.bucketBits)),
+    data,
+  };
   modelData = data;
-  runtime = undefined;
+  runtime = next;
 }
 
 /** Provenance of the model in use (who trained it, on what). */

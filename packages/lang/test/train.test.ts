@@ -61,6 +61,12 @@ describe('training the identification model', () => {
     useModel(LID_MODEL);
   });
 
+  it('rejects a malformed model when it is installed, keeping the previous one', () => {
+    expect(() => useModel({ format: 'other' } as never)).toThrow(/khidma-lid\/1/);
+    expect(() => useModel({ ...LID_MODEL, bucketBits: 12 })).toThrow(/bucketBits/);
+    expect(identify('bghit nmchi l dar').tag).toBe('ary-Latn');
+  });
+
   it('refuses an empty corpus directory with a clear error', () => {
     const empty = mkdtempSync(join(tmpdir(), 'khidma-lang-empty-'));
     expect(() => trainFromDirectory(empty)).toThrow(/no <tag>\.txt corpus files/);
