@@ -8,6 +8,9 @@ export function placeholderFor(type: PiiType, n: number): string {
 const TYPE_BY_COMPACT = new Map<string, PiiType>(PII_TYPES.map((t) => [t.replace(/_/g, ''), t]));
 const TYPE_FIRST_LETTERS = new Set(PII_TYPES.map((t) => t.charCodeAt(0)));
 
+/** ⟦ 〚 【 and their closers; ASCII "[" and "{" may also be doubled. */
+const FANCY_OPEN = new Set([0x27e6, 0x301a, 0x3010]);
+const FANCY_CLOSE = new Set([0x27e7, 0x301b, 0x3011]);
 const MAX_SPACES = 3;
 const MAX_TYPE_CHARS = 16;
 const MAX_NUMBER_DIGITS = 5;
@@ -29,12 +32,12 @@ function isWord(c: number): boolean {
 
 /** True when `c` can begin a placeholder (an opening bracket or, after a non-word char, a type name). */
 export function canStartPlaceholder(c: number, prev: number): boolean {
-  if (c === 0x27e6 || c === 0x301a || c === 91) return true;
+  if (FANCY_OPEN.has(c) || c === 91 || c === 123) return true;
   return TYPE_FIRST_LETTERS.has(c & ~32) && !isWord(prev);
 }
 
 /**
- * Tolerant placeholder parser at `i`: accepts ⟦CIN_1⟧, [[ cin_1 ]], [CIN 1], 〚Cin-1〛, ⟦ DATE OF BIRTH_2 ⟧ and
+ * Tolerant placeholder parser at `i`: accepts ⟦CIN_1⟧, [[ cin_1 ]], [CIN 1], 〚Cin-1〛, 【CIN_1】, {{cin_1}}, ⟦ DATE OF BIRTH_2 ⟧ and
  * bare CIN_1. Returns 'partial' when `s` ends before a decision can be made and more text may follow
  * (`final` false), so streaming and whole-text restoration decide identically.
  */
@@ -44,12 +47,12 @@ export function matchPlaceholderAt(s: string, i: number, final: boolean, prev: n
   const c0 = s.charCodeAt(i);
   let j = i;
   let opener = 0; // 0 bare, 1 single bracket, 2 double bracket
-  if (c0 === 0x27e6 || c0 === 0x301a) {
+  if (FANCY_OPEN.has(c0)) {
     opener = 1;
     j++;
-  } else if (c0 === 91) {
+  } else if (c0 === 91 || c0 === 123) {
     if (i + 1 >= n) return partial();
-    opener = s.charCodeAt(i + 1) === 91 ? 2 : 1;
+    opener = s.charCodeAt(i + 1) === c0 ? 2 : 1;
     j += opener;
   } else if (isWord(prev) || !TYPE_FIRST_LETTERS.has(c0 & ~32)) return null;
   if (opener) {
@@ -95,11 +98,11 @@ export function matchPlaceholderAt(s: string, i: number, final: boolean, prev: n
   }
   if (j >= n) return partial();
   const c = s.charCodeAt(j);
-  if (c === 0x27e7 || c === 0x301b) return { end: j + 1, placeholder };
-  if (c !== 93) return null;
+  if (FANCY_CLOSE.has(c)) return { end: j + 1, placeholder };
+  if (c !== 93 && c !== 125) return null;
   if (opener === 2) {
     if (j + 1 >= n) return partial();
-    if (s.charCodeAt(j + 1) === 93) return { end: j + 2, placeholder };
+    if (s.charCodeAt(j + 1) === c) return { end: j + 2, placeholder };
   }
   return { end: j + 1, placeholder };
 }

@@ -39,6 +39,13 @@ describe('pseudonymize', () => {
     );
   });
 
+  it('restores placeholders in other bracket styles models produce', () => {
+    const r = pseudonymize('CIN AB123456');
+    expect(restore('【CIN_1】 {{ cin_1 }} {CIN 1} {"id": "CIN_1"}', r.session)).toBe(
+      'AB123456 AB123456 AB123456 {"id": "AB123456"}',
+    );
+  });
+
   it('leaves unknown placeholders and lookalikes untouched', () => {
     const r = pseudonymize('CIN AB123456');
     expect(restore('⟦CIN_2⟧ et CINEMA_1 et XCIN_1', r.session)).toBe('⟦CIN_2⟧ et CINEMA_1 et XCIN_1');

@@ -7,6 +7,10 @@ const PROMPT =
 
 const FORMS = [
   '⟦CIN_1⟧',
+  '【CIN_1】',
+  '{{ cin_1 }}',
+  '{',
+  '}}',
   '[[ cin_1 ]]',
   '⟦ CIN 1 ⟧',
   '[CIN_1]',
