@@ -260,7 +260,7 @@ function arabizeToken(token: string): string[] {
   const abd = /^abd(?:el|al|ul|l|ou|e(?=[drstzn]))(.{3,})$/.exec(key);
   if (abd) {
     const rest = (abd[1] as string).replace(/^([drstzn])\1/, '$1');
-    const inner = t.byLatin.get(rest)?.[0] ?? arabiziCandidates(rest.replace(/ou/g, 'u'))[0];
+    const inner = t.byLatin.get(rest)?.[0] ?? preferHaa(arabiziCandidates(rest.replace(/ou/g, 'u')))[0];
     if (inner) return [`عبد ال${inner.replace(/^ال/, '')}`];
   }
   const suffix = /^(.{3,}?)(?:e?d?dine?|eddin|allah|ellah|llah)$/.exec(key);
@@ -274,7 +274,21 @@ function arabizeToken(token: string): string[] {
     if (inner.length > 0) return inner.map((a) => `${LATIN_PARTICLES[ben[1] as string]} ${a}`);
   }
   // Names: ou is و, a final a is usually ة (Fatna, Rabia), a double consonant is one letter.
-  return arabiziCandidates(token.replace(/ou/gi, 'u').replace(/([a-z])\1/gi, '$1')).slice(0, 4);
+  return preferHaa(arabiziCandidates(token.replace(/ou/gi, 'u').replace(/([a-z])\1/gi, '$1'))).slice(0, 4);
+}
+
+/**
+ * In Moroccan given and family names of Arabic origin an h is far more often ح than ه (Hassan, Hamid,
+ * Halima, Hakim, Rahma, Mohcine): each candidate is preceded by its ح reading.
+ */
+function preferHaa(cands: string[]): string[] {
+  const out: string[] = [];
+  for (const c of cands) {
+    const haa = c.replace(/ه(?!$)/g, 'ح');
+    if (!out.includes(haa)) out.push(haa);
+    if (!out.includes(c)) out.push(c);
+  }
+  return out;
 }
 
 /** Latin-script name -> Arabic-script candidates, most likely first. */

@@ -49,6 +49,10 @@ describe('arabizeName', () => {
     expect(arabizeName('Aït Ahmed')[0]).toContain('آيت');
   });
 
+  it('reads h in names of Arabic origin as ح first', () => {
+    expect(arabizeName('Hamdaoui')[0]).toMatch(/^ح/);
+  });
+
   it('transliterates unknown names by rule', () => {
     expect(arabizeName('Chakib').length).toBeGreaterThan(0);
     expect(arabizeName('Chakib')[0]).toMatch(/^شك/);
