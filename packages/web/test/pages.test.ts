@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ProcedureView, webPlugin } from '../src/index.js';
+import { safeHref } from '../src/server/html.js';
+import { renderShell } from '../src/server/plugin.js';
 import { ensureWebBuild } from './helpers/ensure-build.js';
 
 const procedure = (id: string, over: Partial<ProcedureView> = {}): ProcedureView => ({
@@ -64,6 +66,34 @@ describe('server-rendered pages of the web plugin', () => {
     expect(boot).not.toContain('</script');
     expect(JSON.parse(boot).privacy.controller).toBe('</script><script>alert(1)</script>');
     expect(res.headers['set-cookie']).toContain('khidma_lang=zgh');
+  });
+
+  it('keeps `$` patterns in configured text literal when filling the shell', () => {
+    const shell =
+      '<html><head><title>x</title><!--khidma:boot--></head><body><!--khidma:shell--></body></html>';
+    const out = renderShell(shell, 'fr', { retentionDays: 30, providers: [], controller: "Wilaya $' $& $`" });
+    const boot = /id="khidma-boot">(.*?)<\/script>/s.exec(out)?.[1] ?? '';
+    expect(JSON.parse(boot).privacy.controller).toBe("Wilaya $' $& $`");
+  });
+
+  it('lets only absolute http(s) links from data into an href', () => {
+    expect(safeHref('https://www.cnie.ma/x')).toBe('https://www.cnie.ma/x');
+    expect(safeHref(' http://example.ma ')).toBe('http://example.ma');
+    for (const bad of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:x',
+      'data:text/html,x',
+      'mailto:a@b.ma',
+      '/admin',
+      '//evil.example',
+      undefined,
+    ])
+      expect(safeHref(bad)).toBe('#');
+  });
+
+  it('titles a procedure page in the interface language', async () => {
+    const res = await app.inject({ url: '/procedures/cnie-renewal?lang=ar' });
+    expect(res.body).toContain('<title>مسطرة cnie-renewal · ');
   });
 
   it('renders a procedure page with documents, fee, delay, office and source, escaping catalog text', async () => {

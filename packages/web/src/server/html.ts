@@ -51,8 +51,11 @@ export function jsonForScript(value: unknown): SafeHtml {
   );
 }
 
-/** Only web and mail links from data reach an href; anything else (javascript:, data:) becomes "#". */
+/**
+ * Links that come from data (catalog sources, offices' websites, legal texts) reach an href only when
+ * they are absolute http(s) URLs; anything else (javascript:, data:, relative paths) becomes "#".
+ */
 export function safeHref(url: string | undefined | null): string {
   if (!url) return '#';
-  return /^(https?:\/\/|mailto:|\/(?!\/))/i.test(url.trim()) ? url.trim() : '#';
+  return /^https?:\/\/[^\s]/i.test(url.trim()) ? url.trim() : '#';
 }

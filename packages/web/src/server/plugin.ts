@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isLocaleId, LOCALES as LOCALE_LANG, type LocaleId } from '../i18n/locales.js';
+import type { Translate } from '../i18n/translate.js';
 import { registerAdminConsole } from './admin/routes.js';
 import type { SessionStore } from './admin/session.js';
-import { html, jsonForScript } from './html.js';
-import { rememberLocale, requestLocale, translatorFor } from './i18n.js';
+import { html, jsonForScript, type SafeHtml } from './html.js';
+import { pickText, rememberLocale, requestLocale, translatorFor } from './i18n.js';
 import { renderPage } from './page.js';
 import {
   matchesQuery,
@@ -26,8 +27,10 @@ declare module 'fastify' {
 export interface PrivacyFacts {
   retentionDays: number;
   providers: { id: string; location: string; dataClasses: string[] }[];
+  /** Who is responsible for the processing (Loi 09-08 art. 5), e.g. the ministry running the instance. */
   controller?: string;
-  contactEmail?: string;
+  /** How to reach the controller: e-mail, phone or postal address. */
+  contact?: string;
 }
 
 export interface WebPluginOptions {
@@ -77,6 +80,11 @@ export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app: Fasti
     app.log.warn({ dir: build.dir }, 'web client not built: run `npm run build -w @khidma/web`');
   const assets = () => ({ stylesheet: build.stylesheet, adminScript: build.adminScript });
   const noAuth = { config: { auth: 'none' as const } };
+  /** A server-rendered citizen page (catalog, procedure, errors) around `body`. */
+  const citizenPage = (
+    request: FastifyRequest,
+    page: { locale: LocaleId; t: Translate; title: string; body: SafeHtml; current?: string },
+  ) => renderPage({ ...page, assets: assets(), variant: 'citizen', url: request.url });
 
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) {
     app.addContentTypeParser(
@@ -114,14 +122,11 @@ export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app: Fasti
     reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
     if (!build.indexHtml) {
       return reply.status(503).send(
-        renderPage({
+        citizenPage(request, {
           locale,
           t,
           title: t('app.title'),
           body: html`<p>${t('chat.error')}</p><p><a href="/procedures">${t('nav.procedures')}</a></p>`,
-          assets: assets(),
-          variant: 'citizen',
-          url: request.url,
         }),
       );
     }
@@ -140,14 +145,11 @@ export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app: Fasti
       reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
       if (!opts.procedures) {
         return reply.status(503).send(
-          renderPage({
+          citizenPage(request, {
             locale,
             t,
             title: t('procedures.title'),
             body: html`<h1>${t('procedures.title')}</h1><p>${t('procedures.unavailable')}</p>`,
-            assets: assets(),
-            variant: 'citizen',
-            url: request.url,
             current: '/procedures',
           }),
         );
@@ -162,16 +164,7 @@ export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app: Fasti
       const categories = [...new Set(all.map((p) => p.category))].sort();
       const body = renderCatalog({ procedures: shown, query, category, categories, locale, t });
       return reply.send(
-        renderPage({
-          locale,
-          t,
-          title: t('procedures.title'),
-          body,
-          assets: assets(),
-          variant: 'citizen',
-          url: request.url,
-          current: '/procedures',
-        }),
+        citizenPage(request, { locale, t, title: t('procedures.title'), body, current: '/procedures' }),
       );
     },
   );
@@ -184,33 +177,16 @@ export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app: Fasti
     const procedure = await opts.procedures?.get(id);
     if (!procedure) {
       const body = html`<h1>${t('procedures.title')}</h1><p role="alert">${t('procedure.notFound')}</p><p><a href="/procedures">${t('procedure.back')}</a></p>`;
-      return reply.status(404).send(
-        renderPage({
-          locale,
-          t,
-          title: t('procedures.title'),
-          body,
-          assets: assets(),
-          variant: 'citizen',
-          url: request.url,
-          current: '/procedures',
-        }),
-      );
+      return reply
+        .status(404)
+        .send(
+          citizenPage(request, { locale, t, title: t('procedures.title'), body, current: '/procedures' }),
+        );
     }
-    const title = Object.values(procedure.title).find(Boolean) ?? procedure.id;
+    // The tab title in the interface language when the catalog has it (as the page's <h1>).
+    const title = pickText(procedure.title, locale)?.text ?? procedure.id;
     const body = renderProcedure(procedure, locale, t);
-    return reply.send(
-      renderPage({
-        locale,
-        t,
-        title,
-        body,
-        assets: assets(),
-        variant: 'citizen',
-        url: request.url,
-        current: '/procedures',
-      }),
-    );
+    return reply.send(citizenPage(request, { locale, t, title, body, current: '/procedures' }));
   });
 
   app.get<{ Querystring: { ids?: string; lang?: string } }>(
@@ -245,9 +221,10 @@ export function renderShell(indexHtml: string, locale: LocaleId, privacy: Privac
   const { lang, dir } = { lang: LOCALE_LANG[locale].lang, dir: LOCALE_LANG[locale].dir };
   const boot = html`<script type="application/json" id="khidma-boot">${jsonForScript({ locale, privacy })}</script>`;
   const shell = html`<noscript><p>${t('noscript.chat')} <a href="/procedures">${t('nav.procedures')}</a></p></noscript><p class="pending">${t('chat.loading')}</p>`;
+  // Replacer functions, not strings: `$&`, `$'`… in configured text (a controller's name) must stay literal.
   return indexHtml
-    .replace(/<html[^>]*>/, `<html lang="${lang}" dir="${dir}">`)
-    .replace(/<title>[^<]*<\/title>/, html`<title>${t('app.title')}</title>`.value)
-    .replace('<!--khidma:boot-->', boot.value)
-    .replace('<!--khidma:shell-->', shell.value);
+    .replace(/<html[^>]*>/, () => `<html lang="${lang}" dir="${dir}">`)
+    .replace(/<title>[^<]*<\/title>/, () => html`<title>${t('app.title')}</title>`.value)
+    .replace('<!--khidma:boot-->', () => boot.value)
+    .replace('<!--khidma:shell-->', () => shell.value);
 }

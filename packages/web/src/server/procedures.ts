@@ -34,7 +34,7 @@ export interface ProcedureSource {
   search?(query: string, locale: LocaleId): Promise<ProcedureView[]> | ProcedureView[];
 }
 
-/** Text with its own lang/dir when it is not in the interface language. */
+/** Text with its own lang/dir when it is not in the interface language; `href` must already be safe. */
 export function localized(
   picked: PickedText | undefined,
   tag: 'span' | 'p' | 'h1' | 'li' | 'a' = 'span',
@@ -50,7 +50,7 @@ export function localized(
     case 'li':
       return html`<li${attrs}>${picked.text}</li>`;
     case 'a':
-      return html`<a href="${safeHref(href)}"${attrs}>${picked.text}</a>`;
+      return html`<a href="${href ?? '#'}"${attrs}>${picked.text}</a>`;
     default:
       return html`<span${attrs}>${picked.text}</span>`;
   }
@@ -163,7 +163,7 @@ ${
   p.legalReferences.length > 0
     ? html`<h2>${t('procedure.legal')}</h2><ul>${p.legalReferences.map((r) => {
         const text = pickText(r.title, locale);
-        return r.url ? html`<li>${localized(text, 'a', r.url)}</li>` : localized(text, 'li');
+        return r.url ? html`<li>${localized(text, 'a', safeHref(r.url))}</li>` : localized(text, 'li');
       })}</ul>`
     : ''
 }
