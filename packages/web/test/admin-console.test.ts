@@ -1,6 +1,7 @@
 import { createTestApp, type TestApp } from '@khidma/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupUnanswered } from '../src/server/admin/page-platform.js';
+import { usagePeriod } from '../src/server/admin/page-usage.js';
 import { SessionStore } from '../src/server/admin/session.js';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -118,6 +119,47 @@ describe('admin console sessions, CSRF and roles', () => {
     expect(key.json().scopes).toEqual(['chat', 'embed*']);
   });
 
+  it('issues a new session id at sign-in and ends the one the browser already held', async () => {
+    const first = await signIn(t.adminToken);
+    // Signing in again from a browser that still holds the first session replaces it.
+    const again = await t.app.inject({ url: '/admin/sign-in?lang=en' });
+    const presign = cookieOf(again.headers['set-cookie'], 'khidma_signin_csrf');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(again.body)![1]!;
+    const replaced = await t.app.inject({
+      method: 'POST',
+      url: '/admin/sign-in',
+      headers: {
+        cookie: `${presign}; ${first.session}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: form({ _csrf: csrf, token: t.adminToken }),
+    });
+    expect(replaced.statusCode).toBe(303);
+    const second = cookieOf(replaced.headers['set-cookie'], 'khidma_admin');
+    expect(second).toMatch(/^khidma_admin=.+/);
+    expect(second).not.toBe(first.session);
+    expect((await t.app.inject({ url: '/admin/orgs', headers: { cookie: second } })).statusCode).toBe(200);
+    const old = await t.app.inject({ url: '/admin/orgs', headers: { cookie: first.session } });
+    expect(old.statusCode).toBe(303);
+    expect(old.headers.location).toContain('/admin/sign-in');
+  });
+
+  it('answers a forged request with a full page in the interface language and direction', async () => {
+    const { session } = await signIn(t.adminToken);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/admin/orgs',
+      headers: {
+        cookie: `${session}; khidma_lang=ar`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: form({ _csrf: 'forged', name: 'x' }),
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
   it('ends the session on sign-out', async () => {
     const { session, csrf } = await signIn(t.adminToken);
     const out = await t.app.inject({
@@ -161,6 +203,23 @@ describe('admin console sessions store', () => {
     const long = store.create('secret', { role: 'admin', label: '' });
     for (now = 3000; now <= 8200; now += 800) store.get(long.id);
     expect(store.get(long.id)).toBeUndefined();
+  });
+});
+
+describe('admin console usage period', () => {
+  const now = new Date('2026-11-28T10:00:00Z');
+  it('defaults to the last 30 days', () => {
+    expect(usagePeriod({}, now)).toEqual({ from: '2026-10-30', to: '2026-11-28' });
+  });
+  it('ignores impossible dates instead of failing, and orders a reversed range', () => {
+    expect(usagePeriod({ from: '2026-13-45', to: '2026-02-30' }, now)).toEqual({
+      from: '2026-10-30',
+      to: '2026-11-28',
+    });
+    expect(usagePeriod({ from: '2026-11-20', to: '2026-11-01' }, now)).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-20',
+    });
   });
 });
 

@@ -20,12 +20,22 @@ interface UsageDto {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The period asked for, defaulting to the last 30 days; only well-formed dates pass to the API. */
+/** A real calendar day written YYYY-MM-DD (2026-02-30 and 2026-13-01 are not). */
+function isDay(value: string | undefined): value is string {
+  if (!value || !DATE.test(value)) return false;
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(value);
+}
+
+/**
+ * The period asked for, defaulting to the last 30 days; only real dates pass to the API, and a
+ * reversed range is put in order.
+ */
 export function usagePeriod(query: Record<string, string>, now = new Date()): { from: string; to: string } {
-  const to = DATE.test(query.to ?? '') ? query.to! : now.toISOString().slice(0, 10);
+  const to = isDay(query.to) ? query.to : now.toISOString().slice(0, 10);
   const fromDefault = new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
-  const from = DATE.test(query.from ?? '') ? query.from! : fromDefault;
-  return { from, to };
+  const from = isDay(query.from) ? query.from : fromDefault;
+  return from <= to ? { from, to } : { from: to, to: from };
 }
 
 /** The API's `to` is exclusive: the day after the chosen last day. */
@@ -78,10 +88,16 @@ export async function renderUsagePage(c: AdminPageContext): Promise<SafeHtml> {
         html`<tr><td dir="auto"><bdi>${label(b)}</bdi></td><td class="num">${num(b.requests)}</td><td class="num">${num(b.total_tokens)}</td><td class="num">${mad(b.cost_mad)}</td></tr>`,
     );
   const totals = byDay.data.totals ?? { requests: 0, total_tokens: 0, cost_mad: 0 };
-  const section = (title: string, key: string, result: typeof byModel, label: (b: Bucket) => string) =>
+  const section = (
+    title: string,
+    key: string,
+    column: string,
+    result: typeof byModel,
+    label: (b: Bucket) => string,
+  ) =>
     html`<section aria-labelledby="usage-${key}"><h2 id="usage-${key}">${title}</h2>${
       result?.ok
-        ? table(title, [title, ...cols], rowsFor(result.data.data, label), t)
+        ? table(title, [column, ...cols], rowsFor(result.data.data, label), t)
         : unavailable(t, result?.message ?? '')
     }<p><a href="/admin/usage.csv?from=${period.from}&amp;to=${period.to}&amp;group_by=${key}" download>${t('admin.usage.export')} (${title})</a></p></section>`;
 
@@ -96,10 +112,10 @@ export async function renderUsagePage(c: AdminPageContext): Promise<SafeHtml> {
 ${barChart({ title: t('admin.usage.chartTokens'), data: days.map((d) => ({ label: d.day!, value: d.total_tokens })), format: num })}
 ${barChart({ title: t('admin.usage.chartCost'), data: days.map((d) => ({ label: d.day!, value: d.cost_mad })), format: mad, alt: true })}
 </div>
-${section(t('admin.usage.byDay'), 'day', byDay, (b) => b.day ?? '')}
-${section(t('admin.usage.byModel'), 'model', byModel, (b) => b.model ?? '—')}
-${section(t('admin.usage.byOrg'), 'org', byOrg, (b) => (b.org_id ? (orgNames.get(b.org_id) ?? b.org_id) : '—'))}
-${section(t('admin.usage.byKey'), 'key', byKey, (b) => (b.key_id ? (keyNames.get(b.key_id) ?? b.key_id) : '—'))}`;
+${section(t('admin.usage.byDay'), 'day', t('admin.quality.when'), byDay, (b) => b.day ?? '')}
+${section(t('admin.usage.byModel'), 'model', t('admin.models.id'), byModel, (b) => b.model ?? '—')}
+${section(t('admin.usage.byOrg'), 'org', t('admin.keys.org'), byOrg, (b) => (b.org_id ? (orgNames.get(b.org_id) ?? b.org_id) : '—'))}
+${section(t('admin.usage.byKey'), 'key', t('admin.keys.name'), byKey, (b) => (b.key_id ? (keyNames.get(b.key_id) ?? b.key_id) : '—'))}`;
 }
 
 /** One bucket per day of the period (zero when nothing happened), capped at 92 days for the chart. */

@@ -159,6 +159,8 @@ ${error ? html`<p class="status-bad" role="alert">${t(error)}</p>` : ''}
       return signInPage(request, reply, 401, 'admin.signIn.invalid');
     }
     attempts.delete(ip);
+    // A fresh session id at every sign-in (no fixation); a session the browser still held ends here.
+    sessions.destroy(parseCookies(request.headers.cookie)[SESSION_COOKIE]);
     const session = sessions.create(token, identity);
     reply.header('set-cookie', [
       serializeCookie(SESSION_COOKIE, session.id, {
@@ -189,8 +191,19 @@ ${error ? html`<p class="status-bad" role="alert">${t(error)}</p>` : ''}
       return null;
     }
     if (!sameOrigin(request) || !tokensEqual(session.csrf, request.body?._csrf)) {
-      const { t } = localeOf(request);
-      void send(reply, 403, `<!doctype html><title>403</title><p>${t('admin.csrf')}</p>`);
+      const { locale, t } = localeOf(request);
+      const body = html`<h1>${t('admin.title')}</h1><p class="status-bad" role="alert">${t('admin.csrf')}</p><p><a href="/admin/orgs">${t('admin.nav.orgs')}</a></p>`;
+      const page = renderPage({
+        locale,
+        t,
+        title: t('admin.title'),
+        body,
+        assets: opts.assets(),
+        variant: 'admin',
+        url: '/admin/orgs',
+        nav: false,
+      });
+      void send(reply, 403, page);
       return null;
     }
     return session;
