@@ -24,6 +24,12 @@ describe('SSE parsing', () => {
     expect(events).toEqual([{ event: 'message', data: 'a\nb', id: undefined }]);
   });
 
+  it('keeps an event whole when a CRLF is split between two chunks', () => {
+    const parser = createSseParser();
+    const events = [...parser.push('data: a\r'), ...parser.push('\ndata: b\r'), ...parser.push('\n\r\n')];
+    expect(events).toEqual([{ event: 'message', data: 'a\nb', id: undefined }]);
+  });
+
   it('delivers a final event without a trailing blank line on flush', () => {
     const parser = createSseParser();
     expect(parser.push('data: tail')).toEqual([]);

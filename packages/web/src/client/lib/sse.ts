@@ -14,6 +14,8 @@ export function createSseParser(): { push(chunk: string): SseEvent[]; flush(): S
   let event = '';
   let data: string[] = [];
   let id: string | undefined;
+  // A CR that ended the previous chunk may be the first half of a CRLF: its LF must not end the event.
+  let afterCR = false;
   const dispatch = (out: SseEvent[]) => {
     if (data.length > 0) out.push({ event: event || 'message', data: data.join('\n'), id });
     event = '';
@@ -32,7 +34,8 @@ export function createSseParser(): { push(chunk: string): SseEvent[]; flush(): S
   };
   return {
     push(chunk) {
-      buffer += chunk;
+      buffer += afterCR && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
+      if (chunk !== '') afterCR = chunk.endsWith('\r');
       const out: SseEvent[] = [];
       const lines = buffer.split(/\r\n|\n|\r/);
       // The last piece is an incomplete line until its terminator arrives.
