@@ -1,6 +1,7 @@
 import { type PrivacyFacts, type ProcedureSource, type ProcedureView, webPlugin } from '@khidma/web';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context.js';
+import { parsePrivacyConfig, policyFor, providerClasses } from '../privacy/index.js';
 import { adminConsoleRoutes } from './admin-console.js';
 
 /** The part of the knowledge service (ctx.services.knowledge, owned by packages/knowledge) the pages use. */
@@ -56,27 +57,27 @@ export function knowledgeProcedures(ctx: AppContext): ProcedureSource {
   };
 }
 
-const ALL_CLASSES = ['public', 'internal', 'personal', 'sensitive'];
-
-/** What the citizen privacy notice states, from the live configuration. */
+/**
+ * What the citizen privacy notice states, from the live configuration: the controller and contact of
+ * the processing register, the instance's retention, and which data classes each provider may receive
+ * under the default policy (personal data abroad only pseudonymised, or never; sensitive data in Morocco).
+ */
 export function privacyFacts(ctx: AppContext): PrivacyFacts {
-  const privacy = (ctx.config.privacy ?? {}) as Record<string, unknown>;
-  const retention = (privacy.retention ?? {}) as Record<string, unknown>;
-  const days = [
-    retention.conversationDays,
-    retention.conversationsDays,
-    privacy.conversationRetentionDays,
-  ].find((v): v is number => typeof v === 'number' && v > 0);
+  const privacy = parsePrivacyConfig(ctx.config.privacy);
+  const policy = policyFor(privacy, null);
   return {
-    retentionDays: days ?? 90,
+    retentionDays: policy.retentionDays,
     providers: ctx.config.providers.map((p) => ({
       id: p.id,
       location: p.location,
-      // Default Loi 09-08 policy: personal data leaves Morocco only pseudonymised, sensitive data never.
-      dataClasses: p.dataClasses ?? (p.location === 'MA' ? ALL_CLASSES : ['public', 'internal', 'personal']),
+      dataClasses: providerClasses(p).filter(
+        (c) =>
+          !(c === 'sensitive' && policy.sensitive === 'refuse') &&
+          !(c === 'personal' && p.location !== 'MA' && policy.personalAbroad === 'refuse'),
+      ),
     })),
-    controller: typeof privacy.controller === 'string' ? privacy.controller : undefined,
-    contactEmail: typeof privacy.contactEmail === 'string' ? privacy.contactEmail : undefined,
+    controller: privacy.register.controller,
+    contact: privacy.register.contact ?? privacy.register.dpo,
   };
 }
 

@@ -4,8 +4,10 @@ import { DEFAULT_LOCALE, isLocaleId, type LocaleId, localeFromList } from '../i1
 export interface PrivacyFacts {
   retentionDays: number;
   providers: { id: string; location: string; dataClasses: string[] }[];
+  /** Who is responsible for the processing (Loi 09-08 art. 5), e.g. the ministry running the instance. */
   controller?: string;
-  contactEmail?: string;
+  /** How to reach the controller: e-mail, phone or postal address. */
+  contact?: string;
 }
 
 export interface Boot {

@@ -60,6 +60,7 @@ const aryLatn: Messages = {
   'escalate.error': 'Ma 9dernach nsifto talab. 3awed jreb.',
 
   'privacy.title': '7imayat l-ma3tayat chakhsiya',
+  'privacy.controllerTitle': 'Chkoun l-mas2oul 3la l-ma3tayat',
   'privacy.storedTitle': 'Chno kan7fdo',
   'privacy.stored':
     'L-as2ila dyalek, l-ajwiba, t9yim dyalek, o ila tlebti mowadaf, l-contact li 3titi. Ma khasskch compte. Nmra dyal la carte, tilifoun o had chi kayt3erfo automatiquement.',

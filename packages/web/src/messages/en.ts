@@ -61,6 +61,7 @@ const en = {
   'escalate.error': 'The request could not be sent. Please try again.',
 
   'privacy.title': 'Privacy notice',
+  'privacy.controllerTitle': 'Data controller',
   'privacy.storedTitle': 'What is stored',
   'privacy.stored':
     'Your questions, the answers, your ratings and, if you ask for an agent, the contact you give. No account is needed. Identity numbers, phone numbers and similar data are detected automatically.',

@@ -61,6 +61,7 @@ const fr: Messages = {
   'escalate.error': 'La demande n’a pas pu être envoyée. Veuillez réessayer.',
 
   'privacy.title': 'Protection des données personnelles',
+  'privacy.controllerTitle': 'Responsable du traitement',
   'privacy.storedTitle': 'Ce qui est conservé',
   'privacy.stored':
     'Vos questions, les réponses, vos évaluations et, si vous demandez un agent, le contact que vous donnez. Aucun compte n’est nécessaire. Les numéros de CIN, de téléphone et données similaires sont détectés automatiquement.',

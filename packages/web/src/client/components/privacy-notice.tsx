@@ -18,6 +18,19 @@ function countryName(code: string, lang: string): string {
   }
 }
 
+const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]{1,190}$/;
+
+/** The controller's contact as configured: an e-mail address becomes a mailto link, anything else text. */
+function Contact({ text }: { text: string }) {
+  return EMAIL.test(text) ? (
+    <bdi dir="ltr">
+      <a href={`mailto:${text}`}>{text}</a>
+    </bdi>
+  ) : (
+    <bdi dir="auto">{text}</bdi>
+  );
+}
+
 /** The Loi 09-08 information notice (art. 5): what, how long, to whom, and the person's rights. */
 export function PrivacyNotice({ facts }: { facts: PrivacyFacts }) {
   const { t, locale } = useI18n();
@@ -26,6 +39,12 @@ export function PrivacyNotice({ facts }: { facts: PrivacyFacts }) {
     <section id="privacy" class="privacy" aria-labelledby="privacy-title">
       <h2 id="privacy-title">{t('privacy.title')}</h2>
       <dl>
+        {facts.controller && (
+          <>
+            <dt>{t('privacy.controllerTitle')}</dt>
+            <dd dir="auto">{facts.controller}</dd>
+          </>
+        )}
         <dt>{t('privacy.storedTitle')}</dt>
         <dd>{t('privacy.stored')}</dd>
         <dt>{t('privacy.retentionTitle')}</dt>
@@ -50,13 +69,10 @@ export function PrivacyNotice({ facts }: { facts: PrivacyFacts }) {
           <a href="https://www.cndp.ma" rel="noopener noreferrer">
             {t('privacy.cndp')}
           </a>
-          {facts.contactEmail && (
+          {facts.contact && (
             <>
               {' '}
-              {t('privacy.contact')}{' '}
-              <bdi dir="ltr">
-                <a href={`mailto:${facts.contactEmail}`}>{facts.contactEmail}</a>
-              </bdi>
+              {t('privacy.contact')} <Contact text={facts.contact} />
             </>
           )}
         </dd>
