@@ -97,9 +97,9 @@ ${csrfField(session)}
 <div><label for="key-role">${t('admin.keys.role')}</label><select id="key-role" name="role"><option value="member">${t('admin.role.member')}</option><option value="org-admin">${t('admin.role.orgAdmin')}</option>${
     isAdmin ? html`<option value="admin">${t('admin.role.admin')}</option>` : ''
   }</select></div>
-<div><label for="key-scopes">${t('admin.keys.scopes')}</label><input id="key-scopes" name="scopes" dir="ltr" maxlength="2000" aria-describedby="key-scopes-hint">
-<span class="hint" id="key-scopes-hint">${t('admin.keys.scopesHint')}</span></div>
+<div><label for="key-scopes">${t('admin.keys.scopes')}</label><input id="key-scopes" name="scopes" dir="ltr" maxlength="2000" aria-describedby="key-scopes-hint"></div>
 <button type="submit">${t('admin.keys.create')}</button>
+<p class="hint form-note" id="key-scopes-hint">${t('admin.keys.scopesHint')}</p>
 </form>`;
 
   return html`<h1>${t('admin.nav.orgs')}</h1>
