@@ -111,6 +111,17 @@ describe('offline answers (no model configured)', () => {
     expect(a.text.split('\n\n')[1]).toContain('75');
   });
 
+  it('does not read a new out-of-scope question as a follow-up of the previous one', async () => {
+    const messages: ChatTurn[] = [
+      { role: 'user', content: 'kifach njded lbita9a' },
+      { role: 'assistant', content: '…' },
+      { role: 'user', content: 'w chno l meteo ghda?' },
+    ];
+    const a = await offline.answer({ messages });
+    expect(a.refused).toBe(true);
+    expect(a.followUp).toBe(false);
+  });
+
   it.each([
     ['fra-Latn', 'recette du tajine aux pruneaux', /Désolé/],
     ['eng-Latn', 'who won the world cup', /Sorry/],

@@ -76,6 +76,15 @@ export interface AssistantOptions {
 
 const MAX_QUESTION = 2000;
 
+/**
+ * A follow-up ("w chhal katkhles?", "et le délai ?") names no topic of its own and is short; a new
+ * topic, even an out-of-scope one ("w l meteo?"), must not be read as the previous question.
+ */
+function isFollowUp(question: string, result: SearchResult): boolean {
+  const words = question.split(/\s+/).filter(Boolean).length;
+  return words <= 8 && result.concepts.every((c) => c.startsWith('kw:'));
+}
+
 // Darija function words written in Latin letters that are not French, English or Spanish words.
 const DARIJA_LATN_MARKERS = new Set(
   'dyal dial dyali diali dyalna dyalek bghit bghina bghiti wach wash chno achno chnou kifach kifash kifah fayn mni menni lia liya 3afak afak khassni khasni khassek ndir njib chhal ch7al bzaf daba wakha rah hna m3a 3la 3nd 3ndi kayn kayna kaynin machi ghadi bach bash ila 3lach 3lash'.split(
@@ -147,7 +156,7 @@ export class Assistant {
     const base = { ...(req.filters ?? {}), limit: 5, preferLang: PREFER[lang] };
     let result = await this.opts.retriever.search(question, base);
     let followUp = false;
-    if (result.confidence < this.threshold && users.length > 1) {
+    if (result.confidence < this.threshold && users.length > 1 && isFollowUp(question, result)) {
       // Follow-up such as "w chhal katkhles?": read it with the previous questions.
       const context = users.slice(-3, -1).join('\n');
       const again = await this.opts.retriever.search(`${context}\n${question}`, base);

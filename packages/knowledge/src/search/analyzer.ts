@@ -65,23 +65,14 @@ export const GENERIC_CONCEPTS = new Set([
   'birth',
   'address',
 ]);
-const PURPOSE_MARKERS = new Set([
-  'pour',
-  'for',
-  'bach',
-  'bash',
-  'li',
-  'l',
-  'باش',
-  'ل',
-  'لاجل',
-  'اجل',
-  'to',
-  'un',
-  'une',
-  'a',
-  'une',
-]);
+// Words that introduce a purpose; an article may sit between them and the topic ("pour un visa").
+const PURPOSE_MARKERS = new Set(['pour', 'for', 'bach', 'bash', 'baach', 'باش', 'لاجل', 'اجل', 'to']);
+const ARTICLES = new Set(['un', 'une', 'le', 'la', 'les', 'l', 'a', 'an', 'the', 'chi', 'wahed', 'واحد']);
+function afterPurpose(keys: string[], start: number): boolean {
+  let i = start - 1;
+  if (i >= 0 && ARTICLES.has(keys[i] as string)) i--;
+  return i >= 0 && PURPOSE_MARKERS.has(keys[i] as string);
+}
 const FINAL_ONLY_GLUED = /([\u0629\u0649])(?=[\u0621-\u064a])/g;
 const ARABIC_PREFIXES = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال'];
 
@@ -224,8 +215,7 @@ export function analyze(text: string, lexicon: Lexicon, opts: AnalyzeOptions = {
     }
     // An out-of-catalog topic named as a purpose ("fiche anthropométrique pour un visa") is not the
     // object of the question: it does not count against it.
-    if (m.concept.startsWith('oos-') && m.start > 0 && PURPOSE_MARKERS.has(keys[m.start - 1] as string))
-      continue;
+    if (m.concept.startsWith('oos-') && afterPurpose(keys, m.start)) continue;
     const slot = slots++;
     concepts.add(m.concept);
     const anchor = !GENERIC_CONCEPTS.has(m.concept);
