@@ -7,6 +7,7 @@ interface Result {
   generatedAt: string;
   model: { corpus: string; trainedAt: string };
   items: Record<string, number>;
+  overlapWithTraining: number;
   identification: SystemReport[];
   watchedCells: Record<string, Record<string, number>>;
   transliteration: TranslitReport[];
@@ -27,6 +28,7 @@ export function renderMarkdown(r: Result): string {
       '.',
     '',
   );
+  lines.push(`Items identical to a line of the training corpus: ${r.overlapWithTraining}.`, '');
   lines.push('## Identification, side by side', '');
   lines.push('| system | accuracy | macro-F1 | short | long | code-switched | Arabizi without digits |');
   lines.push('|---|---|---|---|---|---|---|');

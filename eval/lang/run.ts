@@ -2,7 +2,7 @@
  * `npm run eval:lang`: language identification (Khidma vs franc, tinyld, eld) and Arabizi
  * transliteration (Khidma vs a naive 40-rule map). Writes bench/results/lang-eval.{json,md}.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { identify, modelInfo } from '@khidma/lang';
 import { BASELINES } from './baselines.js';
@@ -17,6 +17,13 @@ if (items.length === 0) {
   console.error('No evaluation data found under ../shared/data; nothing to evaluate.');
   process.exit(1);
 }
+// The evaluation must not contain training sentences: count exact overlaps with the shipped corpus.
+const corpusDir = fileURLToPath(new URL('../../packages/lang/corpus/', import.meta.url));
+const corpusLines = new Set<string>();
+for (const f of readdirSync(corpusDir))
+  for (const l of readFileSync(`${corpusDir}${f}`, 'utf8').split('\n'))
+    corpusLines.add(l.trim().toLowerCase());
+const overlapWithTraining = items.filter((i) => corpusLines.has(i.text.trim().toLowerCase())).length;
 const reports: SystemReport[] = [];
 const ours = items.map((i) => identify(i.text).tag);
 reports.push(evaluate('khidma identify', items, ours));
@@ -42,6 +49,7 @@ const result = {
   generatedAt: new Date().toISOString(),
   model: modelInfo(),
   items: counts,
+  overlapWithTraining,
   identification: reports,
   watchedCells: cells,
   transliteration: translit,
