@@ -42,6 +42,8 @@ describe('classifyText', () => {
 
   it('needs a personal context for topic words', () => {
     expect(classifyText('Les horaires de la prison centrale').dataClass).toBe('public');
+    expect(classifyText('Passeport biométrique : demande et renouvellement').dataClass).toBe('public');
+    expect(classifyText('Extrait du casier judiciaire (bulletin n° 3)').dataClass).toBe('public');
     expect(classifyText('mon frère est en prison').dataClass).toBe('sensitive');
   });
 });

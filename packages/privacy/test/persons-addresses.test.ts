@@ -32,6 +32,13 @@ describe('person names', () => {
     expect(of('PERSON', 'He said the nour lamp was fine')).toEqual([]);
   });
 
+  it('reads form labels as name cues only with their colon, never ordinary uses of the word', () => {
+    expect(of('PERSON', 'Nom : Kharbouch\nPrénom : Zineb')).toEqual(['Kharbouch', 'Zineb']);
+    expect(of('PERSON', 'الاسم: سلمى الوردي')).toEqual(['سلمى الوردي']);
+    expect(of('PERSON', 'الشهادة السلبية (حجز الاسم التجاري)')).toEqual([]);
+    expect(of('PERSON', 'نقل البطاقة الرمادية إلى اسم المالك الجديد لدى المركز')).toEqual([]);
+  });
+
   it('does not read names inside Arabizi words spelled with digits', () => {
     expect(of('PERSON', 'kayTll3oha 3lina, w Sara7atan ma3rftch')).toEqual([]);
     expect(of('PERSON', 'Thank you, Mr Bojm3a')).toEqual([]);

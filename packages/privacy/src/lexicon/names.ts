@@ -63,7 +63,7 @@ export const GIVEN_ARABIC = `
 `;
 
 export const GIVEN_ARABIC_AMBIGUOUS = `
-دلال بهيجه فضيله حليمه حوريه ماجده نجوى صفيه سلوى ورده ندى ملاك رحاب ربيع ابتهال نزهه
+دلال وحيد المدني بهيجه فضيله حليمه حوريه ماجده نجوى صفيه سلوى ورده ندى ملاك رحاب ربيع ابتهال نزهه
 عمر علي حسن كريم رشيد سعيد سعد صلاح عزيز بدر حكيم جواد العربي مختار منير ربيع توفيق عادل رضا جمال كمال امل
 نور هبه ايمان هدى حنان لطيفه سعيده رجاء كريمه الهام جميله حياه حبيبه دعاء دنيا ابتسام بشرى ايه عزيزه بسمه حسناء
 هناء احسان منى نجاه نوال نزهه رحمه ياسمين صفاء سناء وفاء وداد سلام مليكة سكينة سهام
@@ -127,6 +127,21 @@ m. m mr mr. mme mme. mlle monsieur madame mademoiselle dr dr. docteur maitre me 
 mister mrs ms miss si lalla hajj lhaj hadj
 `;
 
+/** Form labels: a name follows only when the label ends with a colon or dash ("Nom : …", "الاسم: …"). */
+const FIELD_LABELS = [
+  'nom',
+  'prenom',
+  'name',
+  'nom complet',
+  'nom de famille',
+  'nom et prenom',
+  'الاسم',
+  'الاسم الكامل',
+  'الاسم العائلي',
+  'الاسم الشخصي',
+  'اسم',
+];
+
 const GREETINGS_LIST = [
   'bonjour',
   'bonsoir',
@@ -151,14 +166,10 @@ export const INTRO_CUES = [
   "m'appelle",
   'mon nom est',
   'mon nom',
-  'nom et prenom',
-  'nom complet',
   'nom :',
   'nom:',
   'prenom :',
   'prenom:',
-  'prenom',
-  'nom de famille',
   'smiti',
   'smiyti',
   'ana smiti',
@@ -169,16 +180,10 @@ export const INTRO_CUES = [
   'name :',
   'اسمي',
   'سميتي',
-  'الاسم الكامل',
-  'الاسم العائلي',
-  'الاسم الشخصي',
   'الاسم :',
   'الاسم:',
-  'الاسم',
-  'اسم',
   'signe',
-  'nom',
-  'name',
+  ...FIELD_LABELS.flatMap((l) => [`${l}:`, `${l} :`, `${l} -`]),
   'fullname',
   'full name',
   'smito',

@@ -56,16 +56,16 @@ export const SENSITIVE_TERMS: Record<SensitiveCategory, SensitiveLexicon> = {
       الميول_الجنسيه`,
   },
   biometric_genetic: {
-    strong: `adn genetique genetiques biometrique biometriques dna genetic biometric fingerprint fingerprints genome
-      البصمه بصمه بصمات البيومتريه الحمض_النووي جيني جينيه الوراثيه lbasma basmat empreinte_digitale
-      empreintes_digitales reconnaissance_faciale facial_recognition التعرف_على_الوجه`,
-    topic: `empreinte empreintes iris face_id test_adn analyse_genetique`,
+    strong: `adn genetique genetiques dna genetic genome الحمض_النووي جيني جينيه الوراثيه donnees_biometriques
+      biometric_data المعطيات_البيومتريه test_adn analyse_genetique`,
+    topic: `empreinte_digitale empreintes_digitales fingerprint fingerprints البصمه بصمات reconnaissance_faciale
+      facial_recognition`,
   },
   criminal_record: {
     strong: `condamne condamnee condamnation incarcere incarceree detenu detenue prisonnier
-      antecedents_judiciaires convicted criminal_record inmate mahkoum m7koum m7bous mhbous l7bes
-      السوابق_العدليه محكوم مسجون سجين معتقل الحبس حبسوه`,
-    topic: `casier_judiciaire السجل_العدلي prison garde_a_vue infraction delit crime jail arrest arrested السجن سجن جريمه جنحه`,
+      convicted inmate mahkoum m7koum m7bous mhbous l7bes
+      محكوم مسجون سجين معتقل الحبس حبسوه`,
+    topic: `casier_judiciaire السجل_العدلي السوابق_العدليه antecedents_judiciaires criminal_record prison garde_a_vue infraction delit crime jail arrest arrested السجن سجن جريمه جنحه`,
   },
 };
 

@@ -22,9 +22,11 @@ function introBefore(low: string, tokens: Tokens, t: number): string | null {
   const start = tokens.start[t]!;
   let p = start;
   while (p > 0 && p > start - 4 && /[\s:,\-–]/.test(low[p - 1]!)) p--;
+  // The cue may end anywhere between its last word and the name ("nom : X" ends after the colon).
   for (const cue of candidates) {
-    if (low.startsWith(cue, p - cue.length)) {
-      const s = p - cue.length;
+    for (let q = start; q >= p; q--) {
+      if (!low.startsWith(cue, q - cue.length)) continue;
+      const s = q - cue.length;
       if (s === 0 || !isWordChar(low.charCodeAt(s - 1))) return cue;
     }
   }
