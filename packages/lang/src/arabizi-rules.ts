@@ -85,7 +85,13 @@ interface Piece {
   kind: 'c' | 'v';
   text: string; // consonant key, or the vowel letters
   double: boolean;
+  /** A capital that may only mark the start of a sentence: emphatic or plain, the spelling model decides. */
+  maybeEmphatic?: boolean;
 }
+
+/** Cost of reading a sentence-initial capital S/T/D/Z/H as the emphatic (plain reading costs 0). */
+const AMBIGUOUS_CAPITAL_COST = 0.2;
+const EMPHATIC_OF: Record<string, string> = { s: 'ص', t: 'ط', d: 'ض', z: 'ظ', h: 'ح' };
 
 /** Splits a Latin word into consonant and vowel pieces (case kept for emphatic capitals). */
 function pieces(word: string, initialCapitalIsEmphatic: boolean): Piece[] {
@@ -115,11 +121,13 @@ function pieces(word: string, initialCapitalIsEmphatic: boolean): Piece[] {
     else if (ch === 'T' || ch === 'S' || ch === 'D' || ch === 'Z' || ch === 'H' || ch === 'G')
       key = i === 0 && !initialCapitalIsEmphatic ? ch.toLowerCase() : ch;
     else key = ch.toLowerCase();
+    const maybeEmphatic =
+      i === 0 && !initialCapitalIsEmphatic && ch !== key && EMPHATIC_OF[key] !== undefined;
     const prev = out[out.length - 1];
     if (prev && prev.kind === 'c' && prev.text.toLowerCase() === key.toLowerCase()) {
       prev.double = true;
       if (key !== key.toLowerCase()) prev.text = key; // SSif: the capital marks the emphatic
-    } else if (CONSONANTS[key]) out.push({ kind: 'c', text: key, double: false });
+    } else if (CONSONANTS[key]) out.push({ kind: 'c', text: key, double: false, maybeEmphatic });
     i += di ? di.length : 1;
   }
   return out;
@@ -127,6 +135,15 @@ function pieces(word: string, initialCapitalIsEmphatic: boolean): Piece[] {
 
 function consonantUnit(p: Piece): Unit {
   const opts = CONSONANTS[p.text] ?? [p.text];
+  const emphatic = p.maybeEmphatic ? EMPHATIC_OF[p.text] : undefined;
+  if (emphatic) {
+    // Sentence-initial "Sbah" may be a capitalised س or the chat emphatic ص: keep both close.
+    const rest = opts.filter((o) => o !== emphatic);
+    return unit(
+      [rest[0] as string, emphatic, ...rest.slice(1)],
+      [0, AMBIGUOUS_CAPITAL_COST, ...rest.slice(1).map((_, i) => 1 + i)],
+    );
+  }
   return unit(opts);
 }
 
@@ -143,20 +160,21 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
     if (p.kind === 'c') {
       // Initial geminate (ddar, chchra, zzit) is the assimilated article al-.
       if (k === 0 && p.double && SUN_LETTERS.has(p.text)) units.push(unit(['ال', ''], [0, 1.2]));
-      // Hamza takes its seat from the vowels around it: 2i -> ئ (da2ira), o2 -> ؤ (mo2allif).
-      if (p.text === '2' && k > 0) {
-        if (prev?.kind === 'v' && (prev.text === 'o' || prev.text === 'ou' || prev.text === 'u'))
-          units.push(unit(['ؤ', 'ء']));
-        else if (next?.kind === 'v' && next.text === 'i') {
-          units.push(unit(['ئ', 'ءي']));
-          k++; // the i is the seat
-        } else units.push(consonantUnit(p));
+      if (p.text === '2') {
+        units.push(hamzaUnit(ps, k));
+        if (k > 0 && next?.kind === 'v' && next.text === 'i' && prev?.text !== 'o' && prev?.text !== 'ou')
+          k++; // i is the seat
         continue;
       }
       units.push(consonantUnit(p));
       continue;
     }
     const v = p.text;
+    // The a after a hamza on alef is its vowel, not a letter: mas2ala مسألة, mofaja2a مفاجأة.
+    if (prev?.text === '2' && k > 1 && prev.kind === 'c' && v === 'a' && k < n - 1) {
+      units.push(unit(['', 'ا'], [0, 0.6]));
+      continue;
+    }
     if (ps[k + 1]?.text === '2' && k > 0 && (v === 'o' || v === 'ou' || v === 'u')) continue; // seat of ؤ
     const first = k === 0;
     const last = k === n - 1;
@@ -195,6 +213,16 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
       units.push(unit(['ا', ''], [0, 0.8])); // diphthong: kayn, 7wayj, dawr
       continue;
     }
+    if (v === 'a' && next?.text === '2' && ps[k + 2]?.text === 'i') {
+      units.push(unit(['ا', ''], [0, 1])); // fā'il: sa2il سائل, da2ira دائرة
+      continue;
+    }
+    if ((v === 'a' || v === 'i') && isParticipleVowel(ps, k)) {
+      // Form II participle mu-fa33al / mu-fa33il: the vowel after the geminate is short (mo9ddas مقدس,
+      // morbba3 مربع, modrrib مدرب, moSwwir مصور), unlike fa33al nouns (f99as فقاس, chllal شلال).
+      units.push(unit(['', v === 'a' ? 'ا' : 'ي'], [0, 0.5]));
+      continue;
+    }
     if (v === 'a') {
       // Short a in a closed syllable (kalb, nachaT) is not written; long a (bab, daba) is.
       const closed = next?.kind === 'c' && (next.double || ps[k + 2]?.kind === 'c' || k + 2 >= n);
@@ -212,6 +240,15 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
       // Short kasra/damma in a closed syllable (timsa7, morbba3) is not written.
       units.push(unit(['', v === 'i' ? 'ي' : 'و'], [0, 0.5]));
       continue;
+    }
+    if (v === 'o' && next?.kind === 'c' && ps[k + 2]?.kind === 'v') {
+      // Writers who spell long u as "ou" use a bare o for the short one (Tomou7 طموح, roTouba رطوبة);
+      // m + o + CV… is the participle prefix mu- (mobachir مباشر, modafi3 مدافع).
+      const muPrefix = k === 1 && prev?.text === 'm' && consonantCount >= 3;
+      if (muPrefix || ps.some((q) => q.kind === 'v' && q.text === 'ou')) {
+        units.push(unit(['', 'و'], [0, 0.5]));
+        continue;
+      }
     }
     if (v === 'o') {
       units.push(unit(['و', ''], [0, 0.4]));
@@ -261,4 +298,37 @@ function finalA(ps: Piece[], k: number, consonantCount: number): Unit {
     return unit(['ة', 'ا'], [0, 0.6]);
   if (pronounSuffix || consonantCount < 2 || ps.length <= 3) return unit(['ا', 'ة', 'ى'], [0, 0.7, 1.4]);
   return unit(['ة', 'ا'], [0, 0.5]);
+}
+
+/** m(o)C + geminate + vowel + final consonant: the shape of a form II participle (mu-fa33il). */
+function isParticipleVowel(ps: Piece[], k: number): boolean {
+  if (ps[0]?.text !== 'm' || !ps[k - 1]?.double || ps[k + 1]?.kind !== 'c' || !shortEnding(ps, k + 2))
+    return false;
+  const start = ps[1]?.kind === 'v' ? 2 : 1;
+  return k - 1 === start + 1 && ps[start]?.kind === 'c' && !ps[start]?.double;
+}
+
+/** Whether the word ends at piece k or with only a final vowel there. */
+function shortEnding(ps: Piece[], k: number): boolean {
+  return k >= ps.length || (k === ps.length - 1 && ps[k]?.kind === 'v');
+}
+
+/**
+ * Hamza (written 2) takes its seat from the vowels around it, as in Arabic spelling: initial 2i -> إ,
+ * 2a/2o -> أ; after o/ou -> ؤ; before i -> ئ (final 2i -> ئي); before a or a consonant -> أ; final -> ء.
+ */
+function hamzaUnit(ps: Piece[], k: number): Unit {
+  const prev = ps[k - 1];
+  const next = ps[k + 1];
+  if (k === 0) {
+    if (next?.text === 'y' || (next?.kind === 'v' && next.text.startsWith('i'))) return unit(['إ', 'ء']);
+    return unit(['أ', 'ء']);
+  }
+  if (prev?.kind === 'v' && (prev.text === 'o' || prev.text === 'ou' || prev.text === 'u'))
+    return unit(['ؤ', 'ء']);
+  if (next?.kind === 'v' && next.text === 'i')
+    return k + 2 >= ps.length ? unit(['ئي', 'ئ']) : unit(['ئ', 'ءي']);
+  if (!next) return unit(['ء', 'أ']);
+  if (next.kind === 'c' || next.text.startsWith('a')) return unit(['أ', 'ء', 'آ']);
+  return unit(['ء', 'أ', 'ئ', 'ؤ']);
 }
