@@ -94,6 +94,12 @@ describe('OpenAI-compatible adapter over HTTP', () => {
     expect(json.choices[0].finish_reason).toBe('tool_calls');
   });
 
+  it('sends max_completion_tokens as max_tokens to local OpenAI-compatible servers', async () => {
+    await gw.chat({ model: 'chat', max_completion_tokens: 64, messages: user('x') }, { requestId: 'p-max' });
+    expect(oa.requests[0]!.body).toMatchObject({ max_tokens: 64 });
+    expect(oa.requests[0]!.body!.max_completion_tokens).toBeUndefined();
+  });
+
   it('always asks upstream for stream usage, and hides the usage chunk from clients who did not ask', async () => {
     const r = await gw.chat(
       { model: 'chat', stream: true, messages: user('salam labas') },

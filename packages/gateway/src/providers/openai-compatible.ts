@@ -29,6 +29,8 @@ export class OpenAICompatibleAdapter implements ProviderAdapter {
   readonly info: ProviderInfo;
   readonly timeouts: Partial<Timeouts>;
   protected readonly http: UpstreamHttp;
+  /** Whether `max_completion_tokens` must be sent as `max_tokens` (local OpenAI-compatible servers). */
+  protected readonly legacyMaxTokens: boolean = true;
   /** Whether the upstream understands `stream_options.include_usage`. */
   protected readonly supportsStreamOptions: boolean = true;
 
@@ -98,6 +100,11 @@ export class OpenAICompatibleAdapter implements ProviderAdapter {
     delete out.safe_prompt;
     if (out.tool_choice === 'any') out.tool_choice = 'required';
     if (body.stream !== true) delete out.stream_options;
+    if (this.legacyMaxTokens && out.max_completion_tokens != null) {
+      // Ollama, llama.cpp and older vLLM only honour `max_tokens`.
+      out.max_tokens ??= out.max_completion_tokens;
+      delete out.max_completion_tokens;
+    }
     return out;
   }
 
@@ -197,6 +204,9 @@ export class OpenAICompatibleAdapter implements ProviderAdapter {
 
 /** OpenAI itself: same protocol, official base URL by default. */
 export class OpenAIAdapter extends OpenAICompatibleAdapter {
+  // OpenAI's reasoning models require `max_completion_tokens`: keep what the client sent.
+  protected override readonly legacyMaxTokens = false;
+
   constructor(cfg: ProviderConfig) {
     super(cfg, 'https://api.openai.com/v1');
   }
