@@ -3,7 +3,7 @@ import { formatDate, formatNumber } from '../formats.js';
 import { html, type SafeHtml } from '../html.js';
 import { listOf } from './api-client.js';
 import { barChart } from './charts.js';
-import { type AdminPageContext, table, unavailable } from './context.js';
+import { type AdminPageContext, csrfField, table, unavailable } from './context.js';
 
 type Row = Record<string, unknown>;
 const s = (v: unknown): string =>
@@ -239,7 +239,7 @@ export async function renderQualityPage(c: AdminPageContext): Promise<SafeHtml> 
     return html`<tr><td dir="ltr"><code>${id.slice(0, 12)}</code></td><td>${formatDate(s(first(e, 'created_at', 'createdAt')), locale, true)}</td>
 <td dir="auto">${s(first(e, 'question', 'summary'))}</td><td dir="auto"><bdi>${s(e.contact)}</bdi></td><td class="${statusClass(status === 'closed' ? 'closed' : status)}">${statusLabel(status)}</td>
 <td><form class="inline-form" method="post" action="/admin/tickets/${encodeURIComponent(id)}/status">
-<input type="hidden" name="_csrf" value="${c.session.csrf}">
+${csrfField(c.session)}
 <label class="visually-hidden" for="st-${id}">${t('admin.quality.status')}</label>
 <select id="st-${id}" name="status">${TICKET_STATUSES.map((st) => html`<option value="${st}"${st === status ? html` selected` : ''}>${statusLabel(st)}</option>`)}</select>
 <button type="submit" class="secondary">${t('admin.apply')}</button></form></td></tr>`;

@@ -1,12 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { LocaleId } from '../../i18n/locales.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MessageKey, Translate } from '../../i18n/translate.js';
-import { parseCookies, serializeCookie } from '../cookies.js';
 import { html, type SafeHtml } from '../html.js';
-import { rememberLocale, requestLocale, translatorFor } from '../i18n.js';
+import { rememberLocale, translatorFor } from '../i18n.js';
 import { type PageAssets, renderPage } from '../page.js';
 import { AdminApi } from './api-client.js';
-import type { AdminPageContext } from './context.js';
+import { type FormBody, guardPost, localeOf, noAuth, sendHtml, sessionOf } from './console-http.js';
+import { type AdminPageContext, csrfField } from './context.js';
 import { renderOrgsPage } from './page-orgs.js';
 import {
   renderAuditPage,
@@ -15,11 +14,8 @@ import {
   renderQualityPage,
 } from './page-platform.js';
 import { renderUsagePage, usageCsvUrl, usagePeriod } from './page-usage.js';
-import { type AdminIdentity, type AdminSession, newToken, SessionStore, tokensEqual } from './session.js';
-
-const SESSION_COOKIE = 'khidma_admin';
-const PRESIGN_COOKIE = 'khidma_signin_csrf';
-const COOKIE_PATH = '/admin';
+import { type AdminSession, SessionStore } from './session.js';
+import { registerSignIn } from './sign-in.js';
 
 type Page = (c: AdminPageContext) => Promise<SafeHtml>;
 const PAGES: Record<string, { title: MessageKey; render: Page }> = {
@@ -38,193 +34,21 @@ export interface AdminConsoleOptions {
   signInRateLimit?: number;
 }
 
-interface FormBody {
-  [field: string]: string | undefined;
-}
-
 /**
  * The administration console: server-rendered pages over the admin API. Every route opts out of the
  * API's bearer-token hook (`auth: 'none'`) and authenticates with the console's own session cookie.
  */
 export async function registerAdminConsole(app: FastifyInstance, opts: AdminConsoleOptions): Promise<void> {
   const sessions = opts.sessions ?? new SessionStore();
-  const attempts = new Map<string, { count: number; since: number }>();
-  const limit = opts.signInRateLimit ?? 10;
-  const noAuth = { config: { auth: 'none' as const } };
-
-  const secure = (request: FastifyRequest) => request.protocol === 'https';
-  const localeOf = (request: FastifyRequest): { locale: LocaleId; t: Translate } => {
-    const { locale } = requestLocale(request);
-    return { locale, t: translatorFor(locale) };
-  };
-  const sessionOf = (request: FastifyRequest) =>
-    sessions.get(parseCookies(request.headers.cookie)[SESSION_COOKIE]);
-
-  const send = (reply: FastifyReply, status: number, body: string) =>
-    reply
-      .status(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(body);
+  registerSignIn(app, { sessions, assets: opts.assets, limit: opts.signInRateLimit ?? 10 });
+  const guard = (request: Parameters<typeof guardPost>[0], reply: Parameters<typeof guardPost>[1]) =>
+    guardPost(request, reply, sessions, opts.assets);
 
   const identityHeader = (session: AdminSession, t: Translate) =>
     html`<div class="who"><p>${t('admin.signedInAs', {
       who: `${session.identity.label || t('admin.masterToken')}${session.identity.orgName ? ` · ${session.identity.orgName}` : ''}`,
     })} (${session.identity.role === 'admin' ? t('admin.role.admin') : t('admin.role.orgAdmin')})</p>
-<form method="post" action="/admin/sign-out"><input type="hidden" name="_csrf" value="${session.csrf}"><button type="submit" class="secondary">${t('admin.signOut')}</button></form></div>`;
-
-  /** Same-origin check (defence in depth besides the CSRF token and SameSite=Strict). */
-  const sameOrigin = (request: FastifyRequest) => {
-    const origin = request.headers.origin;
-    if (!origin || origin === 'null') return origin !== 'null';
-    try {
-      return new URL(origin).host === request.headers.host;
-    } catch {
-      return false;
-    }
-  };
-
-  const signInPage = (request: FastifyRequest, reply: FastifyReply, status: number, error?: MessageKey) => {
-    const locale = rememberLocale(request, reply);
-    const t = translatorFor(locale);
-    const csrf = newToken(24);
-    reply.header(
-      'set-cookie',
-      serializeCookie(PRESIGN_COOKIE, csrf, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: COOKIE_PATH,
-        secure: secure(request),
-        maxAgeSeconds: 1800,
-      }),
-    );
-    const body = html`<div class="signin"><h1>${t('admin.signIn.title')}</h1>
-${error ? html`<p class="status-bad" role="alert">${t(error)}</p>` : ''}
-<form method="post" action="/admin/sign-in" class="panel">
-<input type="hidden" name="_csrf" value="${csrf}">
-<label for="token">${t('admin.signIn.tokenLabel')}</label>
-<input type="password" id="token" name="token" required autocomplete="current-password" dir="ltr" maxlength="512" aria-describedby="token-hint">
-<p class="hint" id="token-hint">${t('admin.signIn.hint')}</p>
-<p><button type="submit">${t('admin.signIn.submit')}</button></p>
-</form></div>`;
-    return send(
-      reply,
-      status,
-      renderPage({
-        locale,
-        t,
-        title: t('admin.signIn.title'),
-        body,
-        assets: opts.assets(),
-        variant: 'admin',
-        url: request.url,
-        nav: false,
-      }),
-    );
-  };
-
-  app.get('/admin', noAuth, async (request, reply) =>
-    reply.redirect(sessionOf(request) ? '/admin/orgs' : '/admin/sign-in', 303),
-  );
-  app.get('/admin/', noAuth, async (_request, reply) => reply.redirect('/admin', 303));
-
-  app.get('/admin/sign-in', noAuth, async (request, reply) => {
-    if (sessionOf(request)) return reply.redirect('/admin/orgs', 303);
-    return signInPage(
-      request,
-      reply,
-      200,
-      (request.query as FormBody).required ? 'admin.signIn.required' : undefined,
-    );
-  });
-
-  app.post<{ Body: FormBody }>('/admin/sign-in', noAuth, async (request, reply) => {
-    const body = request.body ?? {};
-    const presign = parseCookies(request.headers.cookie)[PRESIGN_COOKIE];
-    if (!sameOrigin(request) || !tokensEqual(presign, body._csrf))
-      return signInPage(request, reply, 403, 'admin.csrf');
-    const ip = request.ip;
-    const now = Date.now();
-    const entry = attempts.get(ip);
-    if (entry && now - entry.since < 60_000 && entry.count >= limit) {
-      reply.header('retry-after', '60');
-      return signInPage(request, reply, 429, 'admin.signIn.invalid');
-    }
-    const token = (body.token ?? '').trim();
-    const identity = token ? await identify(app, token) : null;
-    if (!identity) {
-      if (!entry || now - entry.since >= 60_000) attempts.set(ip, { count: 1, since: now });
-      else entry.count += 1;
-      if (attempts.size > 10_000) attempts.clear();
-      return signInPage(request, reply, 401, 'admin.signIn.invalid');
-    }
-    attempts.delete(ip);
-    // A fresh session id at every sign-in (no fixation); a session the browser still held ends here.
-    sessions.destroy(parseCookies(request.headers.cookie)[SESSION_COOKIE]);
-    const session = sessions.create(token, identity);
-    reply.header('set-cookie', [
-      serializeCookie(SESSION_COOKIE, session.id, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: COOKIE_PATH,
-        secure: secure(request),
-      }),
-      serializeCookie(PRESIGN_COOKIE, '', {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: COOKIE_PATH,
-        secure: secure(request),
-        maxAgeSeconds: 0,
-      }),
-    ]);
-    return reply.redirect('/admin/orgs', 303);
-  });
-
-  /** Every state-changing console request: a live session, the same origin and the session's CSRF token. */
-  const guardPost = (
-    request: FastifyRequest<{ Body: FormBody }>,
-    reply: FastifyReply,
-  ): AdminSession | null => {
-    const session = sessionOf(request);
-    if (!session) {
-      void reply.redirect('/admin/sign-in?required=1', 303);
-      return null;
-    }
-    if (!sameOrigin(request) || !tokensEqual(session.csrf, request.body?._csrf)) {
-      const { locale, t } = localeOf(request);
-      const body = html`<h1>${t('admin.title')}</h1><p class="status-bad" role="alert">${t('admin.csrf')}</p><p><a href="/admin/orgs">${t('admin.nav.orgs')}</a></p>`;
-      const page = renderPage({
-        locale,
-        t,
-        title: t('admin.title'),
-        body,
-        assets: opts.assets(),
-        variant: 'admin',
-        url: '/admin/orgs',
-        nav: false,
-      });
-      void send(reply, 403, page);
-      return null;
-    }
-    return session;
-  };
-
-  app.post<{ Body: FormBody }>('/admin/sign-out', noAuth, async (request, reply) => {
-    const session = guardPost(request, reply);
-    if (!session) return reply;
-    sessions.destroy(session.id);
-    reply.header(
-      'set-cookie',
-      serializeCookie(SESSION_COOKIE, '', {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: COOKIE_PATH,
-        secure: secure(request),
-        maxAgeSeconds: 0,
-      }),
-    );
-    return reply.redirect('/admin/sign-in', 303);
-  });
+<form method="post" action="/admin/sign-out">${csrfField(session)}<button type="submit" class="secondary">${t('admin.signOut')}</button></form></div>`;
 
   const flashResult = (session: AdminSession, t: Translate, result: { ok: boolean; message?: string }) => {
     session.flash = result.ok
@@ -232,22 +56,48 @@ ${error ? html`<p class="status-bad" role="alert">${t(error)}</p>` : ''}
       : { kind: 'message', ok: false, text: t('admin.failed', { reason: result.message ?? '' }) };
   };
 
-  app.post<{ Body: FormBody }>('/admin/orgs', noAuth, async (request, reply) => {
-    const session = guardPost(request, reply);
-    if (!session) return reply;
-    const { t } = localeOf(request);
-    const api = new AdminApi(app, session.credential);
-    const slug = request.body.slug?.trim();
-    const result = await api.post('/admin/v1/orgs', {
-      name: request.body.name ?? '',
-      ...(slug ? { slug } : {}),
+  type ActionRequest = FastifyRequest<{ Body: FormBody; Params: { id?: string } }>;
+  /** A console form: guarded, one admin API call, its outcome flashed on the page it returns to. */
+  const action = (
+    path: string,
+    back: string,
+    run: (api: AdminApi, request: ActionRequest) => Promise<{ ok: boolean; message?: string }>,
+  ) =>
+    app.post<{ Body: FormBody; Params: { id?: string } }>(path, noAuth, async (request, reply) => {
+      const session = guard(request, reply);
+      if (!session) return reply;
+      const result = await run(new AdminApi(app, session.credential), request);
+      flashResult(session, localeOf(request).t, result);
+      return reply.redirect(back, 303);
     });
-    flashResult(session, t, result);
-    return reply.redirect('/admin/orgs', 303);
+  const idOf = (request: ActionRequest) => encodeURIComponent(request.params.id ?? '');
+
+  action('/admin/orgs', '/admin/orgs', (api, request) => {
+    const slug = request.body.slug?.trim();
+    return api.post('/admin/v1/orgs', { name: request.body.name ?? '', ...(slug ? { slug } : {}) });
   });
 
+  action('/admin/keys/:id/scopes', '/admin/orgs', (api, request) => {
+    const scopes = parseScopes(request.body.scopes);
+    return api.request('PATCH', `/admin/v1/keys/${idOf(request)}`, {
+      scopes: scopes.length > 0 ? scopes : null,
+    });
+  });
+
+  action('/admin/keys/:id/revoke', '/admin/orgs', (api, request) =>
+    api.post(`/admin/v1/keys/${idOf(request)}/revoke`),
+  );
+
+  action('/admin/tickets/:id/status', '/admin/quality', async (api, request) => {
+    const status = request.body.status ?? '';
+    return ['open', 'in_progress', 'closed'].includes(status)
+      ? api.request('PATCH', `/admin/v1/assistant/tickets/${idOf(request)}`, { status })
+      : { ok: false, message: status };
+  });
+
+  // Creating a key is the one action with its own outcome: the secret, shown once.
   app.post<{ Body: FormBody }>('/admin/keys', noAuth, async (request, reply) => {
-    const session = guardPost(request, reply);
+    const session = guard(request, reply);
     if (!session) return reply;
     const { t } = localeOf(request);
     const api = new AdminApi(app, session.credential);
@@ -270,60 +120,8 @@ ${error ? html`<p class="status-bad" role="alert">${t(error)}</p>` : ''}
     return reply.redirect('/admin/orgs', 303);
   });
 
-  app.post<{ Body: FormBody; Params: { id: string } }>(
-    '/admin/keys/:id/scopes',
-    noAuth,
-    async (request, reply) => {
-      const session = guardPost(request, reply);
-      if (!session) return reply;
-      const { t } = localeOf(request);
-      const scopes = parseScopes(request.body.scopes);
-      const result = await new AdminApi(app, session.credential).request(
-        'PATCH',
-        `/admin/v1/keys/${encodeURIComponent(request.params.id)}`,
-        { scopes: scopes.length > 0 ? scopes : null },
-      );
-      flashResult(session, t, result);
-      return reply.redirect('/admin/orgs', 303);
-    },
-  );
-
-  app.post<{ Body: FormBody; Params: { id: string } }>(
-    '/admin/keys/:id/revoke',
-    noAuth,
-    async (request, reply) => {
-      const session = guardPost(request, reply);
-      if (!session) return reply;
-      const { t } = localeOf(request);
-      const api = new AdminApi(app, session.credential);
-      const result = await api.post(`/admin/v1/keys/${encodeURIComponent(request.params.id)}/revoke`);
-      flashResult(session, t, result);
-      return reply.redirect('/admin/orgs', 303);
-    },
-  );
-
-  app.post<{ Body: FormBody; Params: { id: string } }>(
-    '/admin/tickets/:id/status',
-    noAuth,
-    async (request, reply) => {
-      const session = guardPost(request, reply);
-      if (!session) return reply;
-      const { t } = localeOf(request);
-      const status = request.body.status ?? '';
-      const result = ['open', 'in_progress', 'closed'].includes(status)
-        ? await new AdminApi(app, session.credential).request(
-            'PATCH',
-            `/admin/v1/assistant/tickets/${encodeURIComponent(request.params.id)}`,
-            { status },
-          )
-        : { ok: false, message: status };
-      flashResult(session, t, result);
-      return reply.redirect('/admin/quality', 303);
-    },
-  );
-
   app.get('/admin/usage.csv', noAuth, async (request, reply) => {
-    const session = sessionOf(request);
+    const session = sessionOf(sessions, request);
     if (!session) return reply.redirect('/admin/sign-in?required=1', 303);
     const query = request.query as Record<string, string>;
     const group = ['day', 'model', 'org', 'key'].includes(query.group_by ?? '') ? query.group_by! : 'day';
@@ -342,7 +140,7 @@ ${error ? html`<p class="status-bad" role="alert">${t(error)}</p>` : ''}
 
   for (const [path, page] of Object.entries(PAGES)) {
     app.get(path, noAuth, async (request, reply) => {
-      const session = sessionOf(request);
+      const session = sessionOf(sessions, request);
       if (!session) return reply.redirect('/admin/sign-in?required=1', 303);
       const locale = rememberLocale(request, reply);
       const t = translatorFor(locale);
@@ -358,7 +156,7 @@ ${error ? html`<p class="status-bad" role="alert">${t(error)}</p>` : ''}
         t,
         query,
       });
-      return send(
+      return sendHtml(
         reply,
         200,
         renderPage({
@@ -375,27 +173,6 @@ ${error ? html`<p class="status-bad" role="alert">${t(error)}</p>` : ''}
       );
     });
   }
-}
-
-/** Resolves a credential through the admin API; only platform admins and org-admins may sign in. */
-async function identify(app: FastifyInstance, token: string): Promise<AdminIdentity | null> {
-  if (token.length > 512) return null;
-  const me = await new AdminApi(app, token).get<{
-    kind?: string;
-    role?: string;
-    org_id?: string | null;
-    org_name?: string | null;
-    key_prefix?: string | null;
-  }>('/admin/v1/me');
-  if (!me.ok) return null;
-  const role = me.data.role;
-  if (role !== 'admin' && role !== 'org-admin') return null;
-  return {
-    role,
-    orgId: me.data.org_id ?? undefined,
-    orgName: me.data.org_name ?? undefined,
-    label: me.data.kind === 'admin' ? '' : (me.data.key_prefix ?? ''),
-  };
 }
 
 /** "chat, embed*" → ["chat", "embed*"]: commas or spaces separate model ids (at most 200). */
