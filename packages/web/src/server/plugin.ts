@@ -204,7 +204,8 @@ export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app: Fasti
         ),
       ].slice(0, 10);
       const found = await Promise.all(ids.map((id) => opts.procedures?.get(id.slice(0, 128))));
-      reply.header('cache-control', 'public, max-age=300');
+      // Without ?lang= the language comes from the cookie or Accept-Language: caches must key on them.
+      reply.header('cache-control', 'public, max-age=300').header('vary', 'Accept-Language, Cookie');
       return {
         object: 'list',
         data: found.filter((p): p is ProcedureView => !!p).map((p) => procedureCard(p, locale, t)),
