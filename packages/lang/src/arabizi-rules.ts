@@ -181,13 +181,16 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
     if (first) {
       if (v.startsWith('a') || v === 'e') {
         // el-/al- article before a consonant cluster: lkhdma, elma
-        units.push(unit(['ا', 'أ', 'ع'], [0, 0.8, 1.5]));
+        // Otherwise an initial vowel is a hamza on alef: agadir أڭادير, adab أدب.
+        const article = next?.text === 'l' && (next.double || ps[k + 2]?.kind === 'c' || k + 2 >= n);
+        if (article || v.length > 1) units.push(unit(['ا', 'أ', 'ع'], [0, 0.8, 1.5]));
+        else units.push(unit(['أ', 'ا', 'ع'], [0, 0.3, 1.5]));
         if (v.length > 1 && v !== 'aa') units.push(vowelUnit(v.slice(1), last));
         continue;
       }
       // A word-initial short vowel is usually hamza on alef (إبداع, أسلوب); long ones are written (ايلا, اوقات).
       if (v.startsWith('i') || v === 'ei') {
-        units.push(unit(['إ', 'اي', 'ا', 'ي'], [0, 0.3, 0.4, 0.9]));
+        units.push(unit(['إ', 'اي', 'ا', 'ي'], [0, 0.5, 0.8, 1.2]));
         continue;
       }
       if (v === 'o') {
@@ -285,7 +288,13 @@ function vowelUnit(v: string, last: boolean): Unit {
   return unit([s, '']);
 }
 
+/** p and v occur only in loans (panda, avoka), which keep their final -a as ا. */
+function looksBorrowed(ps: Piece[]): boolean {
+  return ps.some((p) => p.text === 'p' || p.text === 'v');
+}
+
 function finalA(ps: Piece[], k: number, consonantCount: number): Unit {
+  if (looksBorrowed(ps)) return unit(['ا', 'ة'], [0, 0.5]);
   const prev = ps[k - 1];
   const beforePrev = ps[k - 2];
   // Pronoun and verb endings -ha/-na after a consonant or i (dyalha, 3ndna, bghina) are written ا.

@@ -178,7 +178,7 @@ function computeCandidates(word: string, opts: { sentenceInitial?: boolean }): s
   const lex = loadLexicon();
   const out: string[] = [];
   const hit = lex.get(arabiziKey(w));
-  if (hit) out.push(...closestFirst(byArticle(hit.arabic, w), w));
+  if (hit) out.push(...closestFirst(byArticle(withSpelledArticle(hit.arabic, w), w), w));
   // Prefixed forms: l-/el- article, w- "and", b- "with", f- "in" in front of a known word.
   if (!hit) {
     const m = /^(?:(w|ou|o)|(b|f|l|el|al|fl|fel|bl|bel|wl|wel))(.{3,})$/i.exec(w);
@@ -195,6 +195,25 @@ function computeCandidates(word: string, opts: { sentenceInitial?: boolean }): s
   const emphatic = !opts.sentenceInitial && /^[TSDZH][a-z0-9]/.test(bare);
   for (const c of ruleCandidates(bare, emphatic)) if (!out.includes(c)) out.push(c);
   return out.slice(0, MAX_CANDIDATES);
+}
+
+/**
+ * The lexicon key ignores doubling and the article, so make the Arabic agree with the spelling: an
+ * initial geminate is the assimilated article (rrajl الراجل, ddrari الدراري), and a spelling without
+ * any article drops one that the lexicon form carries (modir مدير, sbt سبت).
+ */
+function withSpelledArticle(forms: string[], spelling: string): string[] {
+  const s = spelling.toLowerCase();
+  const geminate = /^([bcdjlnrstz])\1/.test(s) || /^(?:chch|shsh)/.test(s);
+  const bare = !hasArticle(s) && !/^(?:l|el|al)/.test(s);
+  const out: string[] = [];
+  if (forms.some((f) => f.startsWith('ال') === geminate)) return forms; // byArticle picks it
+  for (const f of forms) {
+    if (geminate && !f.startsWith('ال')) out.push(`ال${f}`);
+    else if (bare && f.startsWith('ال') && f.length > 3) out.push(f.slice(2));
+  }
+  for (const f of forms) if (!out.includes(f)) out.push(f);
+  return out;
 }
 
 function prefixArabic(p: string): string {

@@ -27,7 +27,8 @@ fin,fein|فين
 mnin,mneen|منين
 imta,fo9ach,fu9ash,fou9ach|امتى|فوقاش
 ch7al,chhal,sh7al,shhal,ch7al|شحال
-ina,ash|اينا
+ina|اينا
+ach,ash|اش
 bach,bash,besh|باش
 bli,billi|بلي
 ila,ilh|الا|إلا
