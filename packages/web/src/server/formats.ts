@@ -10,10 +10,6 @@ const INTL_LOCALE: Record<LocaleId, string[]> = {
   en: ['en-MA', 'en'],
 };
 
-export function intlLocale(locale: LocaleId): string[] {
-  return INTL_LOCALE[locale];
-}
-
 export function formatMad(amount: number, locale: LocaleId, digits = 2): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale], {
     style: 'currency',

@@ -36,11 +36,6 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   return new SafeHtml(out);
 }
 
-/** Trusted markup produced by our own code (never user input). */
-export function trusted(markup: string): SafeHtml {
-  return new SafeHtml(markup);
-}
-
 /** Serialises JSON for a `<script type="application/json">` block: `<` cannot close the element. */
 export function jsonForScript(value: unknown): SafeHtml {
   return new SafeHtml(

@@ -29,7 +29,7 @@ const CITIZEN_NAV: [string, MessageKey][] = [
   ['/#privacy', 'nav.privacy'],
 ];
 
-export const ADMIN_NAV: [string, MessageKey][] = [
+const ADMIN_NAV: [string, MessageKey][] = [
   ['/admin/orgs', 'admin.nav.orgs'],
   ['/admin/providers', 'admin.nav.providers'],
   ['/admin/usage', 'admin.nav.usage'],
