@@ -269,9 +269,10 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
 
 function vowelUnit(v: string, last: boolean): Unit {
   if (v === 'e') return unit(['', 'ي', 'ا'], [0, 1.2, 1.4]);
-  if (v === 'aa' || v === 'a') return unit(['ا', ''], [0, 0.7]);
+  if (v === 'aa') return unit(['ا', ''], [0, 2]); // a doubled vowel is a long one
+  if (v === 'a') return unit(['ا', ''], [0, 0.7]);
   if (v === 'ai' || v === 'ay' || v === 'ei') return unit(['اي', 'ي'], [0, 0.6]);
-  if (v === 'ao' || v === 'aou' || v === 'au') return unit(['او', 'و'], [0, 0.6]);
+  if (v === 'ao' || v === 'aou' || v === 'au') return unit(['او', 'و'], [0, 1.5]);
   // "ou" is the French-style spelling of a long vowel: it is nearly always written (جنوب, شعور).
   if (v === 'ou' || v === 'oo' || v === 'ouu') return unit(['و', ''], [0, 3.5]);
   if (v === 'o' || v === 'u') return unit(['و', ''], [0, last ? 2 : 1]);
