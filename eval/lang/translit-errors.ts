@@ -1,6 +1,6 @@
 /**
  * Lists transliteration errors on the DEV half of the DODa pairs only (the held-out half is never
- * listed, so rule work cannot be tuned to it). Usage: tsx --conditions=source eval/lang/translit-errors.ts [out.tsv]
+ * listed, so rule work cannot be tuned to it). Usage: tsx --conditions=source eval/lang/translit-errors.ts [--all] [out.tsv]
  */
 import { writeFileSync } from 'node:fs';
 import { arabiziToArabic } from '@khidma/lang';
@@ -12,7 +12,11 @@ let edits = 0;
 let chars = 0;
 let exact = 0;
 const errors: string[] = [];
-for (const p of pairs) {
+const allSpellings = process.argv.includes('--all');
+const inputs = pairs.flatMap((p) =>
+  (allSpellings ? p.variants : [p.latin]).map((latin) => ({ ...p, latin })),
+);
+for (const p of inputs) {
   const hyp = strip(arabiziToArabic(p.latin));
   const d = levenshtein(hyp, p.reference);
   edits += d;
@@ -21,8 +25,8 @@ for (const p of pairs) {
   else errors.push(`${d}\t${p.latin}\t${hyp}\t${p.reference}\t${p.source}`);
 }
 console.log(
-  `dev half n1: ${pairs.length} pairs, CER ${(edits / chars).toFixed(4)}, word accuracy ${(exact / pairs.length).toFixed(4)}`,
+  `dev half ${allSpellings ? 'n1..n4' : 'n1'}: ${inputs.length} pairs, CER ${(edits / chars).toFixed(4)}, word accuracy ${(exact / inputs.length).toFixed(4)}`,
 );
-const out = process.argv[2];
+const out = process.argv.slice(2).find((a) => !a.startsWith('--'));
 if (out) writeFileSync(out, `${errors.join('\n')}\n`);
 else console.log(errors.join('\n'));

@@ -135,6 +135,8 @@ function pieces(word: string, initialCapitalIsEmphatic: boolean): Piece[] {
 
 function consonantUnit(p: Piece): Unit {
   const opts = CONSONANTS[p.text] ?? [p.text];
+  // Writers without digits often spell ح as h (hmam, sahafi): keep both readings close.
+  if (p.text === 'h' && !p.maybeEmphatic) return unit(opts, [0, 0.3]);
   const emphatic = p.maybeEmphatic ? EMPHATIC_OF[p.text] : undefined;
   if (emphatic) {
     // Sentence-initial "Sbah" may be a capitalised س or the chat emphatic ص: keep both close.
