@@ -78,7 +78,8 @@ const ARABIC_PREFIXES = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال']
 
 /** Word keys: normalised for search, Tifinagh read as IRCAM Latin, light affix stripping. */
 export function wordTokens(text: string): string[] {
-  let src = TIFINAGH_RE.test(text) ? tifinaghToLatin(text) : text;
+  // The Tifinagh schwa ⴻ is optional in IRCAM spelling (ⵜⴰⵣⴷⴻⵖⵜ = ⵜⴰⵣⴷⵖⵜ): drop it so both spellings agree.
+  let src = TIFINAGH_RE.test(text) ? tifinaghToLatin(text.replace(/\u2D3B/g, '')) : text;
   // ة and ى only end words: a letter right after one means a missing space ("شهادةالسكنى").
   if (ARABIC_RE.test(src)) src = src.replace(FINAL_ONLY_GLUED, '$1 ');
   const norm = normalize(src, { for: 'search' });
@@ -90,10 +91,16 @@ export function wordTokens(text: string): string[] {
 /** Deliberately light stemming: strip the Arabic article and French/English plural -s. */
 export function stem(token: string): string {
   if (ARABIC_RE.test(token)) {
+    let t = token;
     for (const p of ARABIC_PREFIXES) {
-      if (token.startsWith(p) && token.length - p.length >= 3) return token.slice(p.length);
+      if (t.startsWith(p) && t.length - p.length >= 3) {
+        t = t.slice(p.length);
+        break;
+      }
     }
-    return token;
+    // Darija drops the final hamza of اء (البنا for البناء, الكهربا): fold both to the short form.
+    if (t.length >= 4 && t.endsWith('\u0627\u0621')) t = t.slice(0, -1);
+    return t;
   }
   if (token.length >= 5 && token.endsWith('s') && !token.endsWith('ss')) return token.slice(0, -1);
   return token;
@@ -215,7 +222,9 @@ export function analyze(text: string, lexicon: Lexicon, opts: AnalyzeOptions = {
     }
     // An out-of-catalog topic named as a purpose ("fiche anthropométrique pour un visa") is not the
     // object of the question: it does not count against it.
-    if (m.concept.startsWith('oos-') && afterPurpose(keys, m.start)) continue;
+    // A foreign document stays the object even after "for" ("apply for a UK driving licence").
+    if (m.concept.startsWith('oos-') && m.concept !== 'oos-foreign-document' && afterPurpose(keys, m.start))
+      continue;
     const slot = slots++;
     concepts.add(m.concept);
     const anchor = !GENERIC_CONCEPTS.has(m.concept);
@@ -384,10 +393,20 @@ function correctKey(key: string, lexicon: Lexicon, vocab: AnalyzeOptions['vocabu
     const bare = key.slice(1);
     if (lexicon.words.has(bare)) return bare;
   }
-  // Tamazight first-person verb ending -ɣ (normalised "gh"): "bnugh" → "bnu", "smaynugh" → "smaynu".
-  if (/^[a-z]{3,}gh$/.test(key)) {
-    const bare = key.slice(0, -2);
+  // Tamazight first-person verb ending -ɣ (normalised "gh"), with or without a schwa: "bnugh" → "bnu",
+  // "ssnflegh" → "ssnfl".
+  const tzm = /^([a-z]{3,}?)e?gh$/.exec(key);
+  if (tzm) {
+    const bare = tzm[1] as string;
     if (lexicon.words.has(bare) || vocab?.has(bare)) return bare;
+  }
+  // Arabizi object/possessive suffixes: "njeddedha", "ntalbo", "nakhdhom" → the bare verb when known,
+  // also without its person prefix ("njibha" → "jib").
+  const obj = /^([a-z]{4,}?)(ha|hom|hum|o|ou|ni)$/.exec(key);
+  if (obj) {
+    const bare = obj[1] as string;
+    if (lexicon.words.has(bare) || vocab?.has(bare)) return bare;
+    if (/^[tny][a-z]{3,}$/.test(bare) && lexicon.words.has(bare.slice(1))) return bare.slice(1);
   }
   if (key.length < 4) return key;
   return vocab?.correct?.(key) ?? key;

@@ -386,7 +386,14 @@ export class KnowledgeIndex {
     let covered = 0;
     let anchored = false;
     let outOfCatalog = false;
-    for (const t of analysis.terms) if (t.term.startsWith(OOS_PREFIX)) outOfCatalog = true;
+    let foreignPaper = false;
+    for (const t of analysis.terms) {
+      if (t.term.startsWith(OOS_PREFIX)) outOfCatalog = true;
+      if (t.term === `${OOS_PREFIX}foreign-document`) foreignPaper = true;
+    }
+    // Another state's passport or licence shares every word with the Moroccan procedure but is never
+    // its object: the catalog cannot answer it, however well the rest of the question matches.
+    if (foreignPaper) return 0;
     let coveredConcepts = 0;
     for (const s of slots.values()) {
       total += s.weight;

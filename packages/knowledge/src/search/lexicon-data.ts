@@ -11,13 +11,114 @@
  * delay, place, online channel, steps). They do not name a procedure, so they are excluded from the
  * topical match and from the refusal confidence, and the assistant uses them to choose what to answer.
  */
+/**
+ * Identity and travel papers of another state ("passeport français", "UK driving licence"): the catalog
+ * only covers Moroccan ones, so a document qualified by a foreign nationality is an out-of-catalog topic.
+ * Composed from two short lists rather than written out, so every pairing is covered.
+ */
+const FOREIGN_PAPERS = [
+  'passeport',
+  'passport',
+  'paspor',
+  'lpaspor',
+  'permis',
+  'permis de conduire',
+  'driving licence',
+  'driving license',
+  'driver license',
+  'carte d identite',
+  'carte nationale',
+  'id card',
+  'identity card',
+  'باسبور',
+  'الباسبور',
+  'جواز السفر',
+  'جواز سفر',
+  'رخصة السياقة',
+  'البيرمي',
+  'البطاقة الوطنية',
+];
+const NATIONALITIES_AFTER = [
+  'francais',
+  'francaise',
+  'espagnol',
+  'espagnole',
+  'italien',
+  'italienne',
+  'belge',
+  'allemand',
+  'allemande',
+  'neerlandais',
+  'americain',
+  'americaine',
+  'canadien',
+  'canadienne',
+  'britannique',
+  'anglais',
+  'suisse',
+  'fransawi',
+  'fransawiya',
+  'sbanyoli',
+  'sbanyolia',
+  'talyani',
+  'mirikani',
+  'canadi',
+  'فرنسي',
+  'فرنسية',
+  'الفرنسي',
+  'الفرنسية',
+  'اسباني',
+  'إسباني',
+  'الإسباني',
+  'الاسباني',
+  'اسبانية',
+  'إيطالي',
+  'الإيطالي',
+  'بلجيكي',
+  'ألماني',
+  'الألماني',
+  'أمريكي',
+  'الأمريكي',
+  'امريكاني',
+  'كندي',
+  'الكندي',
+  'بريطاني',
+  'البريطاني',
+  'فرانساوي',
+  'الفرانساوي',
+  'سبنيولي',
+  'السبنيولي',
+];
+const NATIONALITIES_BEFORE = [
+  'uk',
+  'us',
+  'usa',
+  'british',
+  'american',
+  'french',
+  'spanish',
+  'italian',
+  'belgian',
+  'german',
+  'dutch',
+  'canadian',
+  'swiss',
+  'foreign',
+];
+const FOREIGN_DOCUMENT_LINE = `oos-foreign-document: ${[
+  ...FOREIGN_PAPERS.flatMap((d) => NATIONALITIES_AFTER.map((n) => `${d} ${n}`)),
+  ...FOREIGN_PAPERS.filter((d) => /^[a-z ]+$/.test(d)).flatMap((d) =>
+    NATIONALITIES_BEFORE.map((n) => `${n} ${d}`),
+  ),
+].join(' | ')}`;
+
 export const LEXICON_SOURCE = `
 # ——— identity papers ———
 cnie: cnie | cin | carte nationale | carte nationale d identite | carte d identite | carte identite | la carte | lakarte | lakart | la cart | lcart | lkart | lkarta | karta | la carta | carta nationale | bitaqa | lbita9a | bita9a | bitaka | l bitaqa | البطاقة الوطنية | بطاقة التعريف | البطاقة التعريفية | بطاقة وطنية | البطاقة | لاكارط | لاكارت | الكارط | كارط | لاكارطة | الكارطة | national id | id card | identity card | national identity card | ⵜⴰⴽⴰⵔⴹⴰ | takarda | takarḍa | ⵜⴰⵎⴰⴳⵉⵜ | tamagit | ⵜⴰⴽⴰⵔⴹⴰ ⵜⴰⵏⴰⵎⵓⵔⵜ
-passport: passeport | passport | pasport | paspor | pasppor | paspore | lpaspor | lpasport | lpassport | lbasbor | basbor | basbour | الباسبور | باسبور | لباسبور | الپاسپور | جواز السفر | جواز سفر | الجواز | ⴰⴱⴰⵙⴱⵓⵔ | abasbor | ⵍⴱⴰⵙⴱⵓⵔ
+passport: passeport | passport | pasport | paspor | pasppor | paspore | lpaspor | lpasport | lpassport | lbasbor | basbor | basbour | الباسبور | باسبور | لباسبور | الپاسپور | جواز السفر | جواز سفر | الجواز | ⴰⴱⴰⵙⴱⵓⵔ | abasbor | ⵍⴱⴰⵙⴱⵓⵔ | assabur | asspor | ⴰⵙⵙⴰⴱⵓⵔ
 renew: renouveler | renouvellement | renouvele | renouvler | renew | renewal | renewing | tjdid | tajdid | njded | njdd | njadad | jdd | jedded | nejded | تجديد | نجدد | جدد | نجدد | يتجدد | ⴰⵙⵎⴰⵢⵏⵓ | asmaynu | expire | expiree | perime | perimee | expired | sala | salat | salate | salit | سالات | سالا | انتهت صلاحيتها | انتهاء الصلاحية | ⵜⴼⵓⴽ | smaynu | ssmaynu | ⵙⵎⴰⵢⵏⵓ | sali | tsali | ysali | ghadi tsali | qrbat tsali | تسالي | غادي تسالي | expire bientot | expires | expiring | about to expire | منتهية الصلاحية | المنتهية الصلاحية | ancienne | 9dima | qdima | l9dima | قديمة | القديمة | old card
 first: premiere fois | premiere demande | pour la premiere fois | first time | first | awal mara | awel mra | lawal mra | أول مرة | لأول مرة | اول مرة | اول مره | 18 ans | 18 years | 18 3am | ⵜⵉⵣⵡⵉⵔⵉ
-lost: perdu | perdue | perte | j ai perdu | vole | volee | vol | lost | stolen | lose | tlfat | tlf | tlft | tlfatli | tlfat lia | ضاعت | ضاع | ضياع | ضايعة | مشات ليا | تسرقات | سرقة | سرقت | مفقودة | فقدت | tsr9at | tsre9 | ⵜⵔⵓⵃ | iruh | truh | da3 | da3at | daat | dayaat | dya3 | dyaat | da3et | mchat | mchat lia | ضايعة ليا | wallet | portefeuille | البزطام | lbztam | سرق | تسرق | تسرقت | سرقو ليا | tsre9 | tsr9 | tsra9 | tsr9at
+lost: perdu | perdue | perte | j ai perdu | vole | volee | vol | lost | stolen | lose | tlfat | tlf | tlft | tlfatli | tlfat lia | ضاعت | ضاع | ضياع | ضايعة | مشات ليا | تسرقات | سرقة | سرقت | مفقودة | فقدت | tsr9at | tsre9 | ⵜⵔⵓⵃ | iruh | truh | da3 | da3at | daat | dayaat | dya3 | dyaat | da3et | mchat | mchat lia | ضايعة ليا | wallet | portefeuille | البزطام | lbztam | سرق | تسرق | تسرقت | سرقو ليا | tsre9 | tsr9 | tsra9 | tsr9at | dy3t | dya3t | diya3t | dayya3t | dyya3t | ضيعت | ضيعتها | ضيعت ليا | ɛreq | iɛreq | tɛreq | yɛreq | ⵉⵄⵔⵇ | ⵜⵄⵔⵇ
 address: adresse | changement d adresse | address | domicile | demenagement | demenage | moved | move | new address | عنوان | العنوان | عنواني | l3onwan | 3onwan | l3nwan | 3nwan | رحلت | بدلت الدار | بدلت السكنى | tbdil dar | bdlt dar | rhlt | ⴰⵏⵙⴰ
 change: changer | changement | modifier | modification | mise a jour | update | change | tbdil | nbdl | nbdel | تغيير | تبديل | نبدل | تحيين | ⵙⵏⴼⵍ
 # ——— civil status ———
@@ -25,13 +126,13 @@ birth: naissance | izdiyad | izdiad | zdiyad | lizdiyad | l2izdiyad | birth | bo
 birth-act: acte de naissance | extrait de naissance | extrait d acte de naissance | copie integrale | akt | lakt | l akt | lakte | akte | لاكت | لاكط | عقد الازدياد | رسم الولادة | شهادة الميلاد | نسخة موجزة | نسخة كاملة | birth certificate | ⴰⵙⵍⴽⵉⵏ ⵏ ⵜⵍⴰⵍⵉⵜ
 declare: declaration | tsjl | ntsjl | ntsajl | tsajl | ytsjl | nsjl | sjjl | declarer | declare | register | registering | tsjil | nsjjel | nsajel | sajjel | تسجيل | نسجل | سجل | نصرح | التصريح | تصريح
 newborn: bebe | nouveau ne | enfant | baby | newborn | child | wld | lwld | bnt | tfl | ولد | مولود | المولود | طفل | الطفل | الدري | ولدي | ⴰⵙⵎⵉ | ⴰⵔⴱⴰ | arba
-residence: residence | certificat de residence | attestation de residence | residence certificate | proof of address | سكنى | السكنى | شهادة السكنى | شهادة السكن | sokna | soukna | chahadat sokna | chahada d sokna | ⴰⵣⴷⴷⵓⵖ | azdduɣ | azdduw
+residence: residence | certificat de residence | attestation de residence | residence certificate | proof of address | سكنى | السكنى | شهادة السكنى | شهادة السكن | sokna | soukna | chahadat sokna | chahada d sokna | ⴰⵣⴷⴷⵓⵖ | azdduɣ | azdduw | الإقامة | إقامة | شهادة الإقامة | مقر الإقامة | مقر السكنى | tazdeɣt | tazdɣt | tanezdeɣt | ⵜⴰⵣⴷⵖⵜ | ⵜⴰⵏⵣⴷⵖⵜ
 local-authority: moqaddem | mokadem | mqdem | l9aid | caid | caidat | qaid | المقدم | مقدم | القايد | القائد | القيادة | الملحقة الإدارية | annexe administrative | lmo9adem
 criminal-record: casier judiciaire | casier | bulletin n 3 | سجل عدلي | السجل العدلي | السوابق | السوابق العدلية | sijil 3adli | sijil adli | lsijil l3adli | sawabi9 | criminal record | police clearance
 anthropometric: fiche anthropometrique | anthropometrique | fiche anthropo | anthropo | fich | lfich | الفيش | فيش | البطاقة الانثروبومترية | انثروبومتري | good conduct | police record | police certificate
 legalisation: legalisation | legaliser | legalise | legalize | legalization | signature | imda | l imda | limda | tasdi9 | tasdik | msad9a | sadi9 | الإمضاء | الامضاء | تصحيح الإمضاء | المصادقة على الإمضاء | توقيع | التوقيع | ⴰⵙⵙⵓⵔⵙ | نمضي | نصحح | نصحح الإمضاء | صحح | تصحيح | nmdi | lmdi | nsahh | nsa77a7 | signer | faire legaliser | sign a document
 certified-copy: copie conforme | copie certifiee | copies conformes | certifier conforme | certified copy | true copy | copy | copie | photocopie | fotokopi | nuskha | مطابقة للأصل | نسخة مطابقة | مطابقة الأصل | النسخ | كوبي
-marriage: mariage | marier | marie | epouser | marriage | married | marry | wedding | zwaj | zawaj | nzwj | nzewej | ntzwj | tzwj | nzawaj | الزواج | زواج | نتزوج | نزوج | تزوج | عقد الزواج | عقد النكاح | ⵜⴰⵎⵖⵔⴰ | tamghra | tamɣra | adoul | adoul | 3doul | العدول | عدول | khatiba | khtiba | khatib | fiancee | fiance | fiancailles | الخطيبة | خطيبتي | خطيب | الخطوبة | kteb l3a9d | nktbo l3a9d | wedding contract | marriage contract | ttahl | tahl | ⵜⵜⴰⵀⵍ | ittahl
+marriage: mariage | marier | marie | epouser | marriage | married | marry | wedding | zwaj | zawaj | nzwj | nzewej | ntzwj | tzwj | nzawaj | الزواج | زواج | نتزوج | نزوج | تزوج | عقد الزواج | عقد النكاح | ⵜⴰⵎⵖⵔⴰ | tamghra | tamɣra | adoul | adoul | 3doul | العدول | عدول | khatiba | khtiba | khatib | fiancee | fiance | fiancailles | الخطيبة | خطيبتي | خطيب | الخطوبة | kteb l3a9d | nktbo l3a9d | wedding contract | marriage contract | ttahl | tahl | ⵜⵜⴰⵀⵍ | ittahl | azwaj | ⴰⵣⵡⴰⵊ
 family-book: livret de famille | carnet de famille | livret familial | family book | family record book | family booklet | الدفتر العائلي | دفتر الحالة المدنية | الكناش | كناش | الكناش ديال الحالة المدنية | kenach | kennach | lkennach | kunnash | lkonach | l konach
 death: deces | mort | decede | death | died | dead | passed away | وفاة | الوفاة | مات | ماتت | توفي | توفيت | matt | mat | twfa | twffa | ⴰⵎⵓⵜⵜⵓ | ⵉⵎⵓⵜ | immut | ⵜⴰⵎⵜⵜⴰⵏⵜ | tamttant
 nationality: nationalite | certificat de nationalite | nationality | citizenship | الجنسية | جنسية | شهادة الجنسية | jinsiya | jinsia | jensiya | ⵜⴰⵖⵍⵉⵏⵜ
@@ -65,7 +166,7 @@ building-permit: permis de construire | autorisation de construire | permis de b
 occupancy: permis d habiter | certificat de conformite | occupancy permit | occupancy certificate | رخصة السكن | شهادة المطابقة | rokhsat sokna | fin des travaux | ساليت البني
 land: titre foncier | conservation fonciere | certificat de propriete | propriete | terrain | land title | land registry | property | land | plot | الرسم العقاري | المحافظة العقارية | شهادة الملكية | الملكية | الأرض | أرض | lard | l ard | lmolkiya | ⴰⴽⴰⵍ | akal
 # ——— education ———
-school: certificat de scolarite | attestation scolaire | scolarite | ecole | college | lycee | eleve | school | pupil | student certificate | المدرسة | مدرسة | شهادة مدرسية | شهادة التمدرس | التمدرس | madrasa | lmadrasa | lmdrasa | massar | مسار | ⵜⵉⵏⵎⵍ | tinml
+school: certificat de scolarite | attestation scolaire | scolarite | ecole | college | lycee | eleve | school | pupil | student certificate | المدرسة | مدرسة | شهادة مدرسية | شهادة التمدرس | التمدرس | madrasa | lmadrasa | lmdrasa | massar | مسار | ⵜⵉⵏⵎⵍ | tinml | madrasia | madrassia | madrasiya | مدرسية | المدرسية | aɣerbaz | aɣrbaz | ⴰⵖⵔⴱⴰⵣ | tinml
 bac: baccalaureat | bac | lbac | bachot | الباكالوريا | الباك | باك | البكالوريا | high school diploma | ⴱⴰⴽ
 diploma: diplome | diplomes | diploma | degree | licence universitaire | master | ديبلوم | الديبلوم | الدبلوم | الشهادة الجامعية | diplom | ماستر | الماستر | الإجازة | الاجازة | دكتوراه | الدكتوراه | doctorat | licence | bachelor | phd | diplome etranger
 equivalence: equivalence | equivalent | reconnaissance | recognition | recognise | recognize | معادلة | المعادلة | معادلة الشهادات | mo3adala | mou3adala | m3adla | الاعتراف | اعتراف | الاعتراف بالشهادة | الاعتراف بالدبلوم | reconnaitre | faire reconnaitre
@@ -73,7 +174,7 @@ scholarship: bourse | boursier | minha | lminha | minhaty | scholarship | grant 
 # ——— consular and abroad ———
 consular: consulat | consulaire | carte consulaire | immatriculation consulaire | consulate | consular | القنصلية | قنصلية | البطاقة القنصلية | التسجيل القنصلي | lconsulat | l9onsoliya | consula | lqunsul | qunsul | ⵍⵇⵓⵏⵚⵓⵍ
 abroad: mre | marocain du monde | marocains du monde | residant a l etranger | a l etranger | etranger | abroad | living abroad | overseas | l kharij | lkharij | fl kharij | برا | الخارج | بالخارج | مغاربة العالم | المهاجرين | france | espagne | italie | belgique | hollande | allemagne | spain | italy | germany | fransa | sbanya | فرنسا | اسبانيا | ايطاليا
-power-of-attorney: procuration | mandat | mandataire | power of attorney | proxy | wakala | lwakala | tawkil | وكالة | الوكالة | توكيل | نوكل | nwkkel | nwakel
+power-of-attorney: procuration | mandat | mandataire | power of attorney | proxy | wakala | lwakala | tawkil | وكالة | الوكالة | توكيل | نوكل | nwkkel | nwakel | توكيلا | وكالة عرفية
 # ——— utilities ———
 water-power: eau | electricite | compteur | branchement | water | electricity | meter | الماء | الما | الكهرباء | الضو | العداد | الكونتور | lma | dow | ddo | lkahraba | kahraba | lcontour | kontor | lkontor | ⴰⵎⴰⵏ | aman | ⵜⴰⴼⴰⵡⵜ
 subscription: abonnement | abonner | souscrire | contrat | subscription | subscribe | connection | connect | اشتراك | الاشتراك | نشترك | نربط | abonma | l abonnement
@@ -90,9 +191,10 @@ oos-disability: carte handicap | carte d handicap | carte de handicap | handicap
 oos-traffic-fine: amende | amendes | contravention | radar | speeding ticket | traffic fine | parking ticket | المخالفة | مخالفة | الرادار | لاموند | lamende | radar dyal
 oos-licences: permis de chasse | permis de peche | port d arme | fishing license | hunting license | gun license | رخصة الصيد | رخصة حمل السلاح
 oos-jobs: offre d emploi | chercher un emploi | job offer | apply for a job | find a job | بغيت خدمة | البحث عن عمل | nqelleb 3la khdma
+${FOREIGN_DOCUMENT_LINE}
 oos-politics: gagner les elections | يربح الانتخابات | شكون غادي يربح | win the election | resultats des elections | نتائج الانتخابات
 # ——— generic ———
-certificate: certificat | chahadat | chhadat | attestation | extrait | certificate | document | paper | شهادة | الشهادة | وثيقة | chahada | chhada | ⴰⵙⵍⴽⵉⵏ | aslkin
+certificate: certificat | chahadat | chhadat | attestation | extrait | certificate | document | paper | شهادة | الشهادة | وثيقة | chahada | chhada | ⴰⵙⵍⴽⵉⵏ | aslkin | tawriqt | ⵜⴰⵡⵔⵉⵇⵜ
 # ——— facets (what is asked about a procedure) ———
 ?place: rabat | casablanca | casa | dar beida | fes | fez | marrakech | marrakesh | mrakch | tanger | tangier | tanja | agadir | oujda | meknes | kenitra | tetouan | safi | el jadida | nador | beni mellal | khouribga | laayoune | dakhla | tiznit | ouarzazate | errachidia | taza | larache | settat | mohammedia | sale | temara | الرباط | الدار البيضاء | كازا | فاس | مراكش | طنجة | أكادير | وجدة | مكناس | القنيطرة | تطوان | آسفي | الجديدة | الناظور | بني ملال | خريبكة | العيون | الداخلة | تيزنيت | ورزازات | الرشيدية | سلا | تمارة | المحمدية | ⵔⴱⴰⵟ | ⴰⴳⴰⴷⵉⵔ | ⵎⵕⵕⴰⴽⵛ | maroc | morocco | lmaghrib | lmghrib | المغرب | ⵍⵎⵖⵔⵉⴱ | كازا | فكازا | bladi
 ?fee: combien | prix | cout | coute | tarif | frais | payer | paye | montant | droits | timbre | gratuit | how much | cost | costs | fee | fees | price | pay | free | charge | chhal | ch7al | chhal | bchhal | bch7al | chehal | chal | bchal | katkhles | kankhles | nkhles | nkhless | khlass | lkhlas | taman | tamane | فلوس | flous | flouss | شحال | بشحال | بكم | كم | ثمن | الثمن | تكلفة | التكلفة | رسوم | الرسوم | الواجب | مجانا | مجاني | نخلص | كنخلص | كتخلص | تخلص | الخلاص | ⵎⵏⵛⴽ | mnck | mnchk | mennec | ⴰⵇⴰⵔⴹ | drahem | drahm | دراهم | الطابع | تمبر | tenbr | tamber
@@ -100,7 +202,7 @@ certificate: certificat | chahadat | chhadat | attestation | extrait | certifica
 ?time: delai | wa9t | waqt | wqet | combien de temps | duree | attendre | temps | jours | semaines | how long | time | days | weeks | wait | wqt | lwqt | lwe9t | lwa9t | mouda | modda | ch7al mn nhar | chhal mn nhar | ch7al dyal lwe9t | kam yawm | مدة | المدة | الوقت | كم من الوقت | شحال ديال الوقت | شحال من نهار | يطول | أجل | الأجل | ⴰⴽⵓⴷ | akud | ⵓⵙⵙⴰⵏ | ussan
 ?where: where | fin | fayn | fine | f ina | فين | أين | اين | فاين | mani | ⵎⴰⵏⵉ | bureau | guichet | office | which office | lmaktab | المكتب | الإدارة | lidara | idara | baldiya | lbaldiya | البلدية | الجماعة | jma3a | ljma3a | mo9ata3a | lmo9ata3a | المقاطعة | commune | mairie | municipalite | municipality | town hall | city hall
 ?online: en ligne | internet | online | site | website | web | portail | portal | انترنت | الإنترنت | الانترنيت | عبر الإنترنت | الموقع | f internet | flinternet | f site | online ⵙ ⵓⵎⵢⴰⴼⴰ
-?steps: comment | demarche | demarches | procedure | etapes | faire | obtenir | avoir | how | how to | steps | process | procedure | apply | get | kifach | kifah | kifash | kif | كيفاش | كيف | كيفية | طريقة | الإجراءات | المسطرة | mamk | manik | ⵎⴰⵎⴽ | ⵎⴰⵏⵉⴽ | ⵎⴰⵏⵎⴽ | manmk | الخطوات | خطوات | المراحل | مراحل | lkhatawat | khatawat | lmarahil
+?steps: comment | demarche | demarches | procedure | etapes | faire | obtenir | avoir | how | how to | steps | process | procedure | apply | get | kifach | kifah | kifash | kif | كيفاش | كيف | كيفية | طريقة | الإجراءات | المسطرة | mamk | manik | ⵎⴰⵎⴽ | ⵎⴰⵏⵉⴽ | ⵎⴰⵏⵎⴽ | manmk | الخطوات | خطوات | المراحل | مراحل | lkhatawat | khatawat | lmarahil | ntleb | ntlb | ntalab | ntalb | tleb | njib | nakhod | nakhd | nakhdo | nlqa | nl9a | nqad | nkhrj | نطلب | نجيب | ناخد | ناخذ | نلقى | نقاد | نخرج | أطلب | اطلب | أحصل | احصل | الحصول | أستخرج | استخراج | request | obtain | awiɣ | ⴰⵡⵉⵖ
 `;
 
 /**

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { KnowledgeIndex, loadSampleCatalog } from '../src/index.js';
+import { wordTokens } from '../src/search/analyzer.js';
+
+const index = new KnowledgeIndex();
+for (const p of loadSampleCatalog().procedures) index.upsertProcedure(p);
+const search = (q: string) => index.search(q);
+
+describe('spelling variation that is not a synonym', () => {
+  it('folds the final hamza Darija drops (البنا, الكهربا) onto the MSA spelling', () => {
+    expect(wordTokens('البنا')).toEqual(wordTokens('البناء'));
+    expect(wordTokens('الكهربا')).toEqual(wordTokens('الكهرباء'));
+    // A two-letter stem keeps its hamza: الماء must not become the function word ما.
+    expect(wordTokens('الماء')).not.toEqual(wordTokens('ما'));
+  });
+
+  it('reads Tifinagh with or without the optional schwa ⴻ as the same word', () => {
+    expect(wordTokens('ⵜⴰⵣⴷⴻⵖⵜ')).toEqual(wordTokens('ⵜⴰⵣⴷⵖⵜ'));
+    expect(wordTokens('ⴰⵖⴻⵔⴱⴰⵣ')).toEqual(wordTokens('ⴰⵖⵔⴱⴰⵣ'));
+  });
+
+  it('strips Arabizi object suffixes from verbs it knows (njeddedha → jedded)', () => {
+    const res = search('kifach njeddedha lbitaqa');
+    expect(res.hits[0]?.id).toBe('cnie-renewal');
+    expect(res.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('does not count request verbs (ntleb, نطلب, أحصل) against the confidence of a topical question', () => {
+    const bare = search('chahadat sokna').confidence;
+    expect(search('fin ntleb chahadat sokna').confidence).toBeGreaterThanOrEqual(Math.min(bare, 0.9));
+    expect(search('كيف أحصل على شهادة السكنى').hits[0]?.id).toBe('residence-certificate');
+  });
+});
+
+describe('identity papers issued by another state', () => {
+  it.each([
+    'carte d identite belge perdue',
+    'spanish passport renewal',
+    'بغيت نجدد الباسبور الفرنسي',
+    'permis de conduire canadien',
+  ])('treats "%s" as out of the catalog', (q) => {
+    expect(search(q).confidence).toBeLessThan(0.5);
+  });
+
+  it.each([
+    ['renouveler mon passeport marocain en france', 'passport'],
+    ['passport renewal for moroccans living in spain', 'passport'],
+    ['equivalence diplome francais', 'diploma-equivalence'],
+  ])('still answers Moroccan papers asked about from abroad: %s', (q, id) => {
+    const res = search(q);
+    expect(res.hits[0]?.id).toBe(id);
+    expect(res.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+});
