@@ -168,6 +168,11 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
           k++; // i is the seat
         continue;
       }
+      // Final -ih/-ouh is the pronoun "him" (3lih عليه, chafouh شافوه), written ه.
+      if (p.text === 'h' && k === n - 1 && k > 1 && prev?.kind === 'v' && /^(?:i|ou|o|u)$/.test(prev.text)) {
+        units.push(unit(['ه', 'ح'], [0, 1]));
+        continue;
+      }
       units.push(consonantUnit(p));
       continue;
     }
@@ -181,6 +186,17 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
     const first = k === 0;
     const last = k === n - 1;
     if (first) {
+      // e/a + geminate sun letter is the article written as pronounced: errachidia الرشيدية, ezzit الزيت.
+      if ((v === 'e' || v === 'a') && next?.double && SUN_LETTERS.has(next.text)) {
+        units.push(unit(['ال', 'ا', 'أ'], [0, 1, 1.2]));
+        continue;
+      }
+      // French-style ou + vowel is the consonant w: ouarzazat ورزازات, oued واد.
+      if (/^ou[aei]/.test(v)) {
+        const rest = v.slice(2);
+        units.push(unit([rest.startsWith('a') ? 'وا' : rest.startsWith('i') ? 'وي' : 'و']));
+        continue;
+      }
       if (v.startsWith('a') || v === 'e') {
         // el-/al- article before a consonant cluster: lkhdma, elma
         // Otherwise an initial vowel is a hamza on alef: agadir أڭادير, adab أدب.
