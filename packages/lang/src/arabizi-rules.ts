@@ -178,7 +178,7 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
     }
     const v = p.text;
     // The a after a hamza on alef is its vowel, not a letter: mas2ala مسألة, mofaja2a مفاجأة.
-    if (prev?.text === '2' && k > 1 && prev.kind === 'c' && v === 'a' && k < n - 1) {
+    if (prev?.text === '2' && k >= 1 && prev.kind === 'c' && v === 'a' && k < n - 1) {
       units.push(unit(['', 'ا'], [0, 0.6]));
       continue;
     }
@@ -238,7 +238,7 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
       units.push(unit(['ا', ''], [0, 1])); // fā'il: sa2il سائل, da2ira دائرة
       continue;
     }
-    if ((v === 'a' || v === 'i') && isParticipleVowel(ps, k)) {
+    if ((v === 'a' || v === 'i') && (isParticipleVowel(ps, k) || (v === 'i' && isMuPrefixedI(ps, k)))) {
       // Form II participle mu-fa33al / mu-fa33il: the vowel after the geminate is short (mo9ddas مقدس,
       // morbba3 مربع, modrrib مدرب, moSwwir مصور), unlike fa33al nouns (f99as فقاس, chllal شلال).
       units.push(unit(['', v === 'a' ? 'ا' : 'ي'], [0, 0.5]));
@@ -328,12 +328,25 @@ function finalA(ps: Piece[], k: number, consonantCount: number): Unit {
   return unit(['ة', 'ا'], [0, 0.5]);
 }
 
+/**
+ * mo-/mu- words whose last syllable is -CiC and which have three consonants after the m are derived
+ * participles with a short i: mobachir مباشر, mohandis مهندس, moslim مسلم (moudir مدير has two).
+ */
+function isMuPrefixedI(ps: Piece[], k: number): boolean {
+  if (ps[0]?.text !== 'm' || ps[1]?.kind !== 'v' || !/^(?:o|ou|u)$/.test(ps[1]?.text ?? '')) return false;
+  if (ps[k + 1]?.kind !== 'c' || k + 2 !== ps.length) return false;
+  let consonants = 0;
+  for (const q of ps.slice(2)) if (q.kind === 'c') consonants += q.double ? 2 : 1;
+  return consonants >= 3;
+}
+
 /** m(o)C + geminate + vowel + final consonant: the shape of a form II participle (mu-fa33il). */
 function isParticipleVowel(ps: Piece[], k: number): boolean {
   if (ps[0]?.text !== 'm' || !ps[k - 1]?.double || ps[k + 1]?.kind !== 'c' || !shortEnding(ps, k + 2))
     return false;
   const start = ps[1]?.kind === 'v' ? 2 : 1;
-  return k - 1 === start + 1 && ps[start]?.kind === 'c' && !ps[start]?.double;
+  if (ps[start]?.kind !== 'c' || ps[start]?.double) return false;
+  return k - 1 === start + 1 || (k - 1 === start + 2 && ps[start + 1]?.kind === 'v'); // mo9ddas, modarris
 }
 
 /** Whether the word ends at piece k or with only a final vowel there. */

@@ -79,7 +79,7 @@ function loadLexicon(): Map<string, LexEntry> {
 
 /** An Arabizi spelling that carries the article: lmo9ata3a, l'idara, el-bab, ddar (assimilated). */
 function hasArticle(sp: string): boolean {
-  return sp.length > 3 && /^(?:l(?![aeiouy])|l'|el|al)|^([bcdjlnrstz])\1/i.test(sp);
+  return sp.length > 3 && /^(?:l(?![aeiouy])|l'|el|al)|^[ae]?([bcdjlnrstz])\1/i.test(sp);
 }
 
 /** Lexicon forms whose article matches the spelling's come first (lmo9ata3a -> المقاطعة, dar -> دار). */
@@ -204,7 +204,7 @@ function computeCandidates(word: string, opts: { sentenceInitial?: boolean }): s
  */
 function withSpelledArticle(forms: string[], spelling: string): string[] {
   const s = spelling.toLowerCase();
-  const geminate = /^([bcdjlnrstz])\1/.test(s) || /^(?:chch|shsh)/.test(s);
+  const geminate = /^[ae]?([bcdjlnrstz])\1/.test(s) || /^[ae]?(?:chch|shsh)/.test(s);
   const bare = !hasArticle(s) && !/^(?:l|el|al)/.test(s);
   const out: string[] = [];
   if (forms.some((f) => f.startsWith('ال') === geminate)) return forms; // byArticle picks it
