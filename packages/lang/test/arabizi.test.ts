@@ -44,6 +44,37 @@ describe('arabiziToArabic', () => {
   });
 });
 
+describe('arabiziToArabic spelling rules', () => {
+  it("seats the hamza (written 2) by its vowels: fā'il, a before hamza, final hamza", () => {
+    expect(arabiziToArabic('sa2il')).toBe('سائل');
+    expect(arabiziToArabic('da2ira')).toBe('دائرة');
+    expect(arabiziToArabic('mas2ala')).toBe('مسألة');
+    expect(arabiziToArabic('sama2')).toBe('سماء');
+  });
+
+  it('keeps the short vowels of mu- participles unwritten', () => {
+    expect(arabiziToArabic('mo3allim')).toBe('معلم');
+    expect(arabiziToArabic('mohandis')).toBe('مهندس');
+    expect(arabiziToArabic('moslim')).toBe('مسلم');
+  });
+
+  it('reads e/a + geminate as the article and French ou + vowel as w', () => {
+    expect(arabiziToArabic('ezzit')).toBe('الزيت');
+    expect(arabiziToArabic('errachidia')).toBe('الرشيدية');
+    expect(arabiziToArabic('ouarzazat')).toMatch(/^وار/);
+  });
+
+  it('offers both the plain and the emphatic reading of a sentence-initial capital', () => {
+    expect(arabiziCandidates('Sbah', { sentenceInitial: true })[0]).toBe('صباح');
+    const c = arabiziCandidates('Sbah', { sentenceInitial: true });
+    expect(c.some((x) => x.startsWith('س'))).toBe(true);
+  });
+
+  it('writes the final pronoun -ih/-ouh as ه', () => {
+    expect(arabiziToArabic('chafouh').endsWith('ه')).toBe(true);
+  });
+});
+
 describe('arabiziCandidates', () => {
   it('ranks the lexicon spelling first and offers alternatives for ambiguous words', () => {
     const c = arabiziCandidates('daba');
