@@ -83,6 +83,11 @@ export async function startKhidma(config: unknown, env: NodeJS.ProcessEnv = {}):
       clearTimeout(timer);
       reject(new Error(`khidma start exited with ${code}:\n${output}`));
     });
+  }).catch((e: unknown) => {
+    // Leave nothing behind when the server never came up.
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
   });
 
   const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
