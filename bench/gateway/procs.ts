@@ -41,6 +41,9 @@ export async function spawnUntil(
       clearTimeout(timer);
       reject(new Error(`${name} exited (${code}):\n${out}`));
     });
+  }).catch((e: unknown) => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    throw e;
   });
   const proc: Proc = {
     name,
