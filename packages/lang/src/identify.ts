@@ -4,6 +4,7 @@
  * Never throws: anything without at least two letters is `und` with confidence 0.
  */
 import { MARKERS } from './markers.js';
+import { darijaEvidence } from './matrix.js';
 import { extractFeatures, MAX_SCAN, wordKey } from './model/features.js';
 import { type GroupModel, type LidModelData, unpackGroup } from './model/format.js';
 import { LID_MODEL } from './model/lid-model.js';
@@ -21,6 +22,9 @@ const SINGLE_WORD_ARABIC_PRIOR = 8.0;
 /** Per IRCAM-only letter (ɣ ɛ ḍ ḥ ...), capped at three letters. */
 const IRCAM_LETTER_BONUS = 1.5;
 const MATRIX_ARABIC_SHARE = 0.3;
+/** Darija-only tokens needed to read a French/English-looking Latin message as Darija, and the margin. */
+const MATRIX_EVIDENCE = 2;
+const MATRIX_MARGIN = 1.0;
 
 function argmax(xs: Float64Array): number {
   let best = 0;
@@ -202,6 +206,16 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** Darija grammar words carry a French-looking message (see matrix.ts): ary-Latn then wins. */
+function preferDarijaMatrix(s: GroupScores, text: string): void {
+  const ary = s.classes.indexOf('ary-Latn');
+  const best = argmax(s.scores);
+  const tag = s.classes[best];
+  if (ary < 0 || (tag !== 'fra-Latn' && tag !== 'eng-Latn' && tag !== 'spa-Latn')) return;
+  if (darijaEvidence(text) < MATRIX_EVIDENCE) return;
+  s.scores[ary] = (s.scores[best] as number) + MATRIX_MARGIN;
+}
+
 /** Identifies the language and script of a text (chat message or paragraph). */
 export function identify(text: string): Identification {
   if (typeof text !== 'string' || text.length === 0) return { ...UND, alternatives: [] };
@@ -234,6 +248,7 @@ export function identify(text: string): Identification {
       applyPriors(s, counts.ircam);
     }
   }
+  if (primary === 'latin') preferDarijaMatrix(s, text.slice(0, end));
   const share = (primary === 'arabic' ? counts.arabic : counts.latin) / letters;
   const post = posteriors(s);
   const ranked = [...s.classes.keys()].sort((a, b) => (post[b] as number) - (post[a] as number));

@@ -32,6 +32,13 @@ describe('identify', () => {
     expect(identify('wach khassni n3mer le formulaire?').tag).toBe('ary-Latn');
   });
 
+  it('takes the language of the grammar, not of the nouns, in a Darija message full of French', () => {
+    expect(identify('le compte dyali mazal bloqué depuis lundi').tag).toBe('ary-Latn');
+    expect(identify('the app makhdamach, 3awnni please').tag).toBe('ary-Latn');
+    // French with typographic apostrophes (l’homme) and one Darija loanword stays French.
+    expect(identify('L’administration a reçu la demande de l’usager à la moqata3a').tag).toBe('fra-Latn');
+  });
+
   it('returns the language, the script, a confidence in (0, 1] and ranked alternatives', () => {
     const r = identify('bghit nbeddel l3onwan dyali f la carte');
     expect(r.language).toBe('ary');
