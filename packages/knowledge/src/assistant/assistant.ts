@@ -9,6 +9,7 @@ import {
   composeRefusal,
   formatCitations,
 } from './compose.js';
+import { looksLikeArabizi, looksLikeDarijaArabic, looksLikeStandardArabic } from './dialect.js';
 import {
   type ChatTurn,
   checkGrounding,
@@ -86,23 +87,6 @@ function isFollowUp(question: string, result: SearchResult): boolean {
 }
 
 // Darija function words written in Latin letters that are not French, English or Spanish words.
-const DARIJA_LATN_MARKERS = new Set(
-  'dyal dial dyali diali dyalna dyalek bghit bghina bghiti wach wash chno achno chnou kifach kifash kifah fayn mni menni lia liya 3afak afak khassni khasni khassek ndir njib chhal ch7al bzaf daba wakha rah hna m3a 3la 3nd 3ndi kayn kayna kaynin machi ghadi bach bash ila 3lach 3lash'.split(
-    ' ',
-  ),
-);
-
-/**
- * Arabizi written with many French loanwords can be identified as French; two or more Darija function
- * words are decisive evidence that the citizen writes Darija and expects Darija back.
- */
-export function looksLikeArabizi(text: string): boolean {
-  let n = 0;
-  for (const w of text.toLowerCase().match(/[a-z0-9']+/g) ?? [])
-    if (DARIJA_LATN_MARKERS.has(w) && ++n >= 2) return true;
-  return false;
-}
-
 /** Maps an identified tag to an answer language; unknown or foreign tags fall back by script. */
 export function answerLangFor(tag: LangTag, text: string): AnswerLang {
   if ((ANSWER_LANGS as readonly string[]).includes(tag)) return tag as AnswerLang;
@@ -144,6 +128,16 @@ export class Assistant {
     }
     if ((id.tag === 'fra-Latn' || id.tag === 'eng-Latn' || id.tag === 'spa-Latn') && looksLikeArabizi(last)) {
       return { lang: 'ary-Latn', tag: 'ary-Latn', confidence: id.confidence };
+    }
+    if (id.tag === 'arb-Arab' && looksLikeDarijaArabic(last)) {
+      return { lang: 'ary-Arab', tag: 'ary-Arab', confidence: id.confidence };
+    }
+    if (id.tag === 'ary-Arab' && looksLikeStandardArabic(last)) {
+      return { lang: 'arb-Arab', tag: 'arb-Arab', confidence: id.confidence };
+    }
+    // Tifinagh letters are Tamazight whatever loanwords surround them ("ⵔⵉⵖ ⴰⴷ ⴳⵖ auto-entrepreneur").
+    if (!id.tag.startsWith('zgh') && (last.match(/[\u2d30-\u2d7f]/g)?.length ?? 0) >= 3) {
+      return { lang: 'zgh-Tfng', tag: 'zgh-Tfng', confidence: id.confidence };
     }
     return { lang: answerLangFor(id.tag, last), tag: id.tag, confidence: id.confidence };
   }

@@ -64,6 +64,7 @@ export const GENERIC_CONCEPTS = new Set([
   'diploma',
   'birth',
   'address',
+  'civil-status',
 ]);
 // Words that introduce a purpose; an article may sit between them and the topic ("pour un visa").
 const PURPOSE_MARKERS = new Set(['pour', 'for', 'bach', 'bash', 'baach', 'باش', 'لاجل', 'اجل', 'to']);
