@@ -71,13 +71,21 @@ export function classifyText(text: string, options?: DetectOptions): Classificat
   return inspectText(text, options).classification;
 }
 
+export interface InspectOptions extends DetectOptions {
+  /**
+   * Look for special categories (default true). Callers pass false for text that is not about the data
+   * subject, e.g. an operator's system prompt quoting a catalogue ("données biométriques").
+   */
+  sensitive?: boolean;
+}
+
 /** Classification and the detections it rests on, from a single scan (for callers that need both). */
 export function inspectText(
   text: string,
-  options?: DetectOptions,
+  options?: InspectOptions,
 ): { classification: Classification; entities: PiiEntity[] } {
   const { tokens, entities } = analyze(text, options);
-  const hits = findSensitive(tokens);
+  const hits = options?.sensitive === false ? [] : findSensitive(tokens);
   let personalContext = entities.length > 0;
   let internal = false;
   for (let t = 0; t < tokens.count; t++) {

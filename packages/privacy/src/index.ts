@@ -8,7 +8,13 @@ export {
   moroccanIbanFromRib,
   ribKey,
 } from './checksums.js';
-export { classifyText, findSensitive, inspectText, type SensitiveHit } from './classify.js';
+export {
+  classifyText,
+  findSensitive,
+  type InspectOptions,
+  inspectText,
+  type SensitiveHit,
+} from './classify.js';
 export { PrivacySecretError, SealIntegrityError } from './crypto.js';
 export { analyze, detectPii, MAX_INPUT_CHARS } from './detect.js';
 export {

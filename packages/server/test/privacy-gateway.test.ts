@@ -140,6 +140,48 @@ describe('privacy guard in the gateway (Loi 09-08)', () => {
     expect(ma.requests).toHaveLength(1);
   });
 
+  it('derives sensitive categories from what the user wrote, not from a grounding system prompt', async () => {
+    const system =
+      "Tu es l'assistant Khidma. Catalogue : CNIE, dépôt au commissariat, prise des empreintes digitales et des données biométriques.";
+    const grounded = await chat({
+      model: 'gpt-abroad',
+      messages: [
+        { role: 'system', content: system },
+        { role: 'user', content: 'Comment renouveler ma CNIE, Mme Khadija Benjelloun ?' },
+      ],
+    });
+    expect(grounded.statusCode).toBe(200);
+    // PII is still detected in every message: the name never reaches the provider abroad.
+    expect(sentUpstream(up)).not.toContain('Benjelloun');
+    expect(sentUpstream(up)).toContain('biométriques');
+    const entry = (await auditEntries()).filter((e) => e.provider === 'openai-us').at(-1) as unknown as {
+      dataClass: string;
+    };
+    expect(entry.dataClass).toBe('personal');
+
+    const disclosed = await chat({
+      model: 'gpt-abroad',
+      messages: [
+        { role: 'system', content: system },
+        { role: 'user', content: 'Je suis séropositif, dois-je le déclarer pour ma CNIE ?' },
+      ],
+    });
+    expect(disclosed.statusCode).toBe(403);
+    const fromTool = await chat({
+      model: 'gpt-abroad',
+      messages: [
+        { role: 'user', content: 'Résume mon dossier.' },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: 'c1', type: 'function', function: { name: 'dossier', arguments: '{}' } }],
+        },
+        { role: 'tool', tool_call_id: 'c1', content: 'Patient diabétique, dossier médical n° 4411.' },
+      ],
+    });
+    expect(fromTool.statusCode).toBe(403);
+  });
+
   it('takes the higher of the declared class (x-khidma-data-class) and the detected one', async () => {
     const declared = await chat(
       { model: 'gpt-abroad', messages: [{ role: 'user', content: 'Bonjour' }] },

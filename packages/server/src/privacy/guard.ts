@@ -61,14 +61,31 @@ function refusal(kind: 'sensitive' | 'personal' | 'class', p: ProviderInfo, deta
   return `provider '${p.id}' does not accept ${detail} data / ce fournisseur n'accepte pas les données « ${detail} » / هذا المزود لا يقبل هذا الصنف من المعطيات (data_class_not_allowed)`;
 }
 
-function textsOf(messages: ChatMessage[]): string[] {
-  const out: string[] = [];
+/**
+ * Roles whose text speaks about the data subject: what the user wrote and what tools returned about them
+ * (a record lookup can disclose a diagnosis). System/developer prompts are the operator's instructions and
+ * grounding (a catalogue mentioning "empreintes biométriques" says nothing about anyone), and assistant
+ * turns only echo earlier turns or that grounding. See docs/adr/0022-data-residency-policy-in-the-gateway.md.
+ */
+const SUBJECT_ROLES = new Set(['user', 'tool', 'function']);
+
+interface MessageText {
+  text: string;
+  /** Whether special categories found in this text make the request sensitive. */
+  aboutSubject: boolean;
+}
+
+function textsOf(messages: ChatMessage[]): MessageText[] {
+  const out: MessageText[] = [];
   for (const m of messages) {
-    if (typeof m.content === 'string') out.push(m.content);
+    const aboutSubject = SUBJECT_ROLES.has(m.role);
+    if (typeof m.content === 'string') out.push({ text: m.content, aboutSubject });
     else if (Array.isArray(m.content))
       for (const part of m.content)
-        if (part.type === 'text' && typeof part.text === 'string') out.push(part.text);
-    for (const tc of m.tool_calls ?? []) out.push(tc.function.arguments);
+        if (part.type === 'text' && typeof part.text === 'string')
+          out.push({ text: part.text, aboutSubject });
+    // Tool-call arguments are written by the model from the conversation: identifiers yes, categories no.
+    for (const tc of m.tool_calls ?? []) out.push({ text: tc.function.arguments, aboutSubject: false });
   }
   return out;
 }
@@ -119,8 +136,9 @@ export function createPrivacyGuard(opts: PrivacyGuardOptions): ChatGuard {
       const requestKeys = new Set<string>();
       // Detections are kept per text so pseudonymisation does not scan the prompt a second time.
       const detections = new Map<string, PiiEntity[]>();
-      for (const t of texts) {
-        const { classification, entities } = inspectText(t);
+      for (const { text: t, aboutSubject } of texts) {
+        // PII is detected everywhere (a name in a system prompt still must not go abroad in clear).
+        const { classification, entities } = inspectText(t, { sensitive: aboutSubject });
         detections.set(t, entities);
         detected = maxDataClass(detected, classification.dataClass);
         for (const c of classification.sensitiveCategories) categories.add(c);
