@@ -191,6 +191,11 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
         units.push(unit(['ال', 'ا', 'أ'], [0, 1, 1.2]));
         continue;
       }
+      // An initial doubled aa before a consonant is the French-keyboard spelling of ع (aamid عميد, aachra عشرة).
+      if ((v === 'aa' || v === 'aaa') && next?.kind === 'c') {
+        units.push(unit(['ع', 'ا'], [0, 0.6]));
+        continue;
+      }
       // French-style ou + vowel is the consonant w: ouarzazat ورزازات, oued واد.
       if (/^ou[aei]/.test(v)) {
         const rest = v.slice(2);

@@ -190,6 +190,13 @@ function computeCandidates(word: string, opts: { sentenceInitial?: boolean }): s
       }
     }
   }
+  // Numbers 21..99 are said units-و-tens and often typed as one word: wahdo3chrin, khmsawts3in.
+  const compound = NUMBER_COMPOUND.exec(w);
+  if (compound && !hit) {
+    const units = arabiziCandidates(compound[1] as string)[0];
+    const tens = arabiziCandidates(compound[3] as string)[0];
+    if (units && tens) out.push(`${units} و ${tens}`);
+  }
   // A capital first letter is an emphatic (Tri9, Sbah) unless it only starts a sentence.
   const bare = w.replace(/[’']/g, '');
   const emphatic = !opts.sentenceInitial && /^[TSDZH][a-z0-9]/.test(bare);
@@ -215,6 +222,9 @@ function withSpelledArticle(forms: string[], spelling: string): string[] {
   for (const f of forms) if (!out.includes(f)) out.push(f);
   return out;
 }
+
+const NUMBER_COMPOUND =
+  /^([a-z0-9]{3,6}?)(ou|o|w)(3e?chrin|3ichrin|tl[ae]tin|rb[ae]?3in|kh[ae]?msin|s[e]?ttin|sb[ae]?3in|tm[ae]nin|ts[ae]?3in)$/i;
 
 function prefixArabic(p: string): string {
   if (p === 'b') return 'ب';
