@@ -177,6 +177,9 @@ describe.skipIf(!HAS_CHROMIUM)('citizen app in Chromium', () => {
       // Nothing may overflow horizontally on a phone (long URLs, CIN numbers, Tifinagh words).
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // Streamed answer blocks carry an explicit direction (dir="auto" on text that arrives later
+      // leaves Chromium drawing list markers on the wrong side of right-to-left items).
+      expect(await page.locator('.answer > p[dir="auto"], .answer > ul > li[dir="auto"]').count()).toBe(0);
       await page.screenshot({ path: screenshotPath(`chat-${lang}-390x844.png`) });
       await context.close();
     });

@@ -60,6 +60,12 @@ function Segments({ text, dir }: { text: string; dir: 'rtl' | 'ltr' | undefined 
 
 const BULLET = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/;
 
+/**
+ * An explicit direction for a block of streamed text. `dir="auto"` on an element whose text arrives
+ * after it is created leaves Chromium laying it out (list markers included) with the stale direction.
+ */
+const blockDir = (text: string) => firstStrongDirection(text) ?? 'auto';
+
 /** Splits an answer into paragraphs and lists (the assistant writes light Markdown). */
 export function AnswerBody({ text, citePrefix }: { text: string; citePrefix?: string }) {
   const blocks: { kind: 'p' | 'ul'; lines: string[] }[] = [];
@@ -77,13 +83,13 @@ export function AnswerBody({ text, citePrefix }: { text: string; citePrefix?: st
     <>
       {blocks.map((block, i) =>
         block.kind === 'p' ? (
-          <p key={i} dir="auto">
+          <p key={i} dir={blockDir(block.lines[0]!)}>
             <BidiText text={block.lines[0]!} citePrefix={citePrefix} />
           </p>
         ) : (
-          <ul key={i} dir={firstStrongDirection(block.lines.join(' ')) ?? 'auto'}>
+          <ul key={i} dir={blockDir(block.lines.join(' '))}>
             {block.lines.map((line, j) => (
-              <li key={j} dir="auto">
+              <li key={j} dir={blockDir(line)}>
                 <BidiText text={line} citePrefix={citePrefix} />
               </li>
             ))}
