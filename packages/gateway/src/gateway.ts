@@ -260,35 +260,27 @@ export class Gateway {
     const ts = new Date().toISOString();
     if (!this.router.has(req.model)) throw modelNotFound(req.model);
     const headers = await this.admit(ctx, () => estimateEmbeddingTokens(req));
+    let plan: GuardPlan<EmbeddingRequest> | undefined;
     try {
-      const r = await this.router.embeddings(req, ctx);
+      plan = await this.guard.planEmbeddings?.(req, ctx);
+      const r = await this.router.embeddings(req, ctx, plan);
       r.response.model = req.model;
       if (req.encoding_format === 'base64') toBase64Embeddings(r.response);
       const prompt = r.response.usage?.prompt_tokens ?? estimateEmbeddingTokens(req);
-      this.settle(
-        'embeddings',
-        req,
-        ctx,
-        ts,
-        startedAt,
-        false,
-        { ...r, decision: 'allowed', legalBasis: 'not_assessed' },
-        undefined,
-        {
-          status: 'ok',
-          httpStatus: 200,
-          errorCode: null,
-          usage: { prompt_tokens: prompt, completion_tokens: 0, total_tokens: prompt },
-          usageSource: r.response.usage ? 'provider' : 'estimate',
-          ttftMs: null,
-          unexpectedPii: [],
-        },
-      );
+      this.settle('embeddings', req, ctx, ts, startedAt, false, r, plan, {
+        status: 'ok',
+        httpStatus: 200,
+        errorCode: null,
+        usage: { prompt_tokens: prompt, completion_tokens: 0, total_tokens: prompt },
+        usageSource: r.response.usage ? 'provider' : 'estimate',
+        ttftMs: null,
+        unexpectedPii: [],
+      });
       return { headers, json: JSON.stringify(r.response) };
     } catch (e) {
       const err = toGatewayError(e);
       const aborted = err.code === 'client_aborted' || ctx.signal?.aborted === true;
-      this.settle('embeddings', req, ctx, ts, startedAt, false, null, undefined, {
+      this.settle('embeddings', req, ctx, ts, startedAt, false, null, plan, {
         ...(aborted ? ABORTED : { status: 'error', httpStatus: err.status, errorCode: err.code }),
         usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
         usageSource: 'none' as 'provider',
@@ -313,7 +305,7 @@ export class Gateway {
     startedAt: number,
     stream: boolean,
     route: RouteInfo | null,
-    plan: GuardPlan | undefined,
+    plan: GuardPlan<unknown> | undefined,
     o: ChatOutcome,
   ): void {
     const provider = route?.provider.id ?? null;
@@ -363,7 +355,7 @@ export class Gateway {
       provider,
       destinationCountry: route?.provider.location ?? null,
       decision: refused ? 'refused' : (route?.decision ?? 'not_routed'),
-      legalBasis: route?.legalBasis ?? 'not_assessed',
+      legalBasis: route?.legalBasis ?? (refused ? plan?.refusalLegalBasis?.() : undefined) ?? 'not_assessed',
       dataClass: plan?.dataClass ?? 'unknown',
       status: o.status === 'ok' ? 'ok' : `${o.status}:${o.errorCode ?? o.httpStatus}`,
       flags: o.unexpectedPii.map((t) => `unexpected_pii:${t}`),

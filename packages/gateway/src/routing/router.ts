@@ -67,7 +67,7 @@ export interface RoutedChat extends RouteInfo {
   result: ChatResult;
 }
 
-type Attempt<T> = (target: Target, body: ChatCompletionRequest | null) => Promise<T>;
+type Attempt<T> = (target: Target, body: unknown) => Promise<T>;
 
 /**
  * Maps a public model to weighted targets and runs the retry / fallback / cooldown policy (ADR 0011).
@@ -167,30 +167,58 @@ export class Router {
   async embeddings(
     req: EmbeddingRequest,
     ctx: RequestContext,
+    plan?: GuardPlan<EmbeddingRequest>,
   ): Promise<{
     response: EmbeddingResponse;
     provider: ProviderInfo;
     upstreamModel: string;
     attempts: number;
+    decision: string;
+    legalBasis: string;
   }> {
     const targets = this.targetsFor(req.model);
+    const refusals: string[] = [];
     let chosen: Target | undefined;
     let attempts = 0;
+    let decision: { decision: string; legalBasis: string } | null = null;
     const response = await this.run(
       targets,
       ctx,
-      () => null as never,
-      (t) =>
-        t.provider.embeddings({ ...req, model: t.cfg.model }, { signal: ctx.signal, timeouts: t.timeouts }),
-      (t, n) => {
+      (t) => {
+        const d = plan!.forTarget(t.provider.info);
+        if (!d.allowed) {
+          refusals.push(`${t.provider.info.id} (${t.provider.info.location}): ${d.reason}`);
+          return null;
+        }
+        return d;
+      },
+      (t, body) =>
+        t.provider.embeddings(
+          { ...((body as EmbeddingRequest | null) ?? req), model: t.cfg.model },
+          { signal: ctx.signal, timeouts: t.timeouts },
+        ),
+      (t, n, d) => {
         chosen = t;
         attempts = n;
+        decision = d;
       },
-      false,
+      plan !== undefined,
     );
-    if (response === REFUSED || !chosen)
-      throw new GatewayError(503, 'No target available', { code: 'no_target' });
-    return { response, provider: chosen.provider.info, upstreamModel: chosen.cfg.model, attempts };
+    if (response === REFUSED)
+      throw new GatewayError(403, `No provider may receive this request: ${refusals.join('; ')}`, {
+        type: 'policy_error',
+        code: 'policy_refused',
+      });
+    if (!chosen) throw new GatewayError(503, 'No target available', { code: 'no_target' });
+    const { decision: how, legalBasis } = decision ?? { decision: 'allowed', legalBasis: 'not_assessed' };
+    return {
+      response,
+      provider: (chosen as Target).provider.info,
+      upstreamModel: (chosen as Target).cfg.model,
+      attempts,
+      decision: how,
+      legalBasis,
+    };
   }
 
   private targetsFor(model: string): Target[] {
@@ -199,7 +227,7 @@ export class Router {
     return targets;
   }
 
-  private async run<T, D extends { body: ChatCompletionRequest }>(
+  private async run<T, D extends { body: unknown }>(
     targets: Target[],
     ctx: RequestContext,
     admit: (t: Target) => D | null,
