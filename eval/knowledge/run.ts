@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Assistant, KnowledgeBase, MemoryKnowledgeStore } from '../../packages/knowledge/src/index.js';
 import { PlainBm25 } from './baseline.js';
 import { type Item, loadHeldOut, loadTsvSets } from './items.js';
+import { perturb } from './noise.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsDir = join(here, '../../bench/results');
@@ -185,7 +186,10 @@ const failureList = (b: Block, max: number) =>
     );
 
 const dev = await evaluate(loadTsvSets(here));
-const heldOut = await evaluate(loadHeldOut(join(here, 'heldout.jsonl')));
+const heldOutItems = loadHeldOut(join(here, 'heldout.jsonl'));
+const heldOut = await evaluate(heldOutItems);
+// The same held-out questions with one seeded typo each (eval/knowledge/noise.ts): spelling robustness.
+const noisy = await evaluate(heldOutItems.map((it) => ({ ...it, question: perturb(it.question) })));
 const procedures = kb.index.listProcedures().length;
 const generatedAt = new Date().toISOString();
 const summary = {
@@ -194,6 +198,7 @@ const summary = {
   targets: { recall_at_3_per_language: 0.9, oos_refusal_rate: 0.95 },
   ...dev,
   held_out: heldOut,
+  held_out_with_typos: noisy,
 };
 
 mkdirSync(resultsDir, { recursive: true });
@@ -211,6 +216,12 @@ const md = [
   '',
   ...table(heldOut),
   '',
+  '## Held-out set with one typo per question',
+  '',
+  'Each held-out question with one seeded, realistic typo (swapped, dropped or doubled letter, Arabizi/French/Arabic spelling alternation; eval/knowledge/noise.ts).',
+  '',
+  ...table(noisy),
+  '',
   '## Development sets (eval/knowledge/questions-*.tsv)',
   '',
   `${dev.questions} project-authored questions (${dev.in_scope} in scope, ${dev.out_of_scope.n} out of scope). Partly written alongside the synonym lexicon, so they overstate generalisation.`,
@@ -221,11 +232,17 @@ const md = [
   '',
   ...failureList(heldOut, 80),
   '',
+  `## Held-out-with-typos failures (${noisy.failures.length})`,
+  '',
+  ...failureList(noisy, 60),
+  '',
   `## Development failures (${dev.failures.length})`,
   '',
   ...failureList(dev, 60),
   '',
 ].join('\n');
 writeFileSync(join(resultsDir, 'knowledge-eval.md'), md);
-console.log(md.split('\n').slice(0, 40).join('\n'));
-console.log(`failures: held-out ${heldOut.failures.length}, development ${dev.failures.length}`);
+console.log(md.split('\n').slice(0, 50).join('\n'));
+console.log(
+  `failures: held-out ${heldOut.failures.length}, with typos ${noisy.failures.length}, development ${dev.failures.length}`,
+);

@@ -33,7 +33,8 @@ export class Speller {
   correct(word: string): string | undefined {
     // Arabic script writes no short vowels, so 5 letters there carry as much as 6–7 Latin ones.
     const min = /[\u0600-\u06ff]/.test(word) ? 5 : 6;
-    if (this.freq.has(word) || word.length < min || word.length > 40) return undefined;
+    if (this.freq.has(word) || word.length > 40) return undefined;
+    if (word.length < min) return word.length >= 4 ? this.correctShort(word) : undefined;
     const maxDist = word.length >= 9 ? 2 : 1;
     const probes = new Set<string>([word, ...deletions(word)]);
     if (maxDist === 2) for (const d of [...probes]) for (const dd of deletions(d)) probes.add(dd);
@@ -55,6 +56,35 @@ export class Speller {
     }
     return best;
   }
+
+  /**
+   * Short words (4–5 letters, 4 in Arabic script) get only the two typos that rarely land on another real
+   * word: two adjacent letters swapped ("deecs" → "deces") and one letter left out ("caser" → "casier",
+   * البطقة → البطاقة). A substitution stays uncorrected there (شكون must not become شكوى).
+   */
+  private correctShort(word: string): string | undefined {
+    let best: string | undefined;
+    let bestFreq = 0;
+    const consider = (cand: string) => {
+      const f = this.freq.get(cand) ?? 0;
+      if (f > bestFreq) {
+        best = cand;
+        bestFreq = f;
+      }
+    };
+    for (const t of transpositions(word)) consider(t);
+    for (const cand of this.deletes.get(word) ?? []) if (cand.length === word.length + 1) consider(cand);
+    return best;
+  }
+}
+
+/** Adjacent letters swapped: the typo that never turns one short word into another by accident. */
+function transpositions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] !== word[i + 1]) out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return out;
 }
 
 function deletions(word: string): string[] {
