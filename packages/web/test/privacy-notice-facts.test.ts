@@ -11,7 +11,13 @@ describe('privacy notice facts served with the citizen app', () => {
       config: {
         providers: [
           { id: 'local', type: 'openai-compatible', baseUrl: 'http://127.0.0.1:9/v1', location: 'MA' },
-          { id: 'eu', type: 'openai-compatible', baseUrl: 'http://127.0.0.1:9/v1', location: 'FR' },
+          {
+            id: 'eu',
+            type: 'openai-compatible',
+            baseUrl: 'http://127.0.0.1:9/v1',
+            location: 'FR',
+            dataClasses: ['public', 'internal', 'personal', 'sensitive'],
+          },
         ],
         models: [{ id: 'chat', targets: [{ provider: 'local', model: 'm' }] }],
         privacy: {
@@ -33,7 +39,7 @@ describe('privacy notice facts served with the citizen app', () => {
     expect(privacy.contact).toBe('dpo@rabat.example.ma');
     expect(privacy.providers).toEqual([
       { id: 'local', location: 'MA', dataClasses: ['public', 'internal', 'personal', 'sensitive'] },
-      // personalAbroad: refuse — nothing personal leaves Morocco.
+      // personalAbroad: refuse, and sensitive data stays in Morocco even if the provider accepts it.
       { id: 'eu', location: 'FR', dataClasses: ['public', 'internal'] },
     ]);
   });

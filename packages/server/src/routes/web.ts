@@ -72,7 +72,8 @@ export function privacyFacts(ctx: AppContext): PrivacyFacts {
       location: p.location,
       dataClasses: providerClasses(p).filter(
         (c) =>
-          !(c === 'sensitive' && policy.sensitive === 'refuse') &&
+          // As the privacy guard decides: sensitive data never leaves Morocco, whatever a provider accepts.
+          !(c === 'sensitive' && (policy.sensitive === 'refuse' || p.location !== 'MA')) &&
           !(c === 'personal' && p.location !== 'MA' && policy.personalAbroad === 'refuse'),
       ),
     })),
