@@ -55,17 +55,30 @@ export interface StdName {
 
 const MAX_VARIANTS = 8;
 
+// Registry-specific keys on top of @khidma/lang: the Amazigh particle ait/آيت ("sons of") is written
+// or dropped at will, and a final -ah/-a (ta marbuta: Fatimah/Fatima, Hamzah/Hamza) or final h
+// (الله: Abdellah/Abdallah) varies between registries, so both keys ignore them.
+const AIT = /^(?:a[iïy]t|آيت|ايت|أيت)(?:[\s-]+)/i;
+
+function registryFold(text: string): string {
+  return asciiKey(foldName(text.replace(AIT, ''))).replace(/ah$/, 'a');
+}
+
+function registrySkeleton(text: string): string {
+  return asciiKey(nameSkeleton(text.replace(AIT, ''))).replace(/h$/, '');
+}
+
 /** Standardises a personal name from any script. */
 export function standardiseName(raw: string | null | undefined): StdName {
   if (isPlaceholder(raw)) return { fold: null, skel: null, alt: null };
   const text = raw!.trim();
-  const fold = asciiKey(foldName(text)) || null;
-  const skel = asciiKey(nameSkeleton(text)) || null;
+  const fold = registryFold(text) || null;
+  const skel = registrySkeleton(text) || null;
   const keys = new Set<string>();
   if (fold) keys.add(fold);
   if (HAS_ARABIC.test(text)) {
     for (const v of romanizeName(text).slice(0, MAX_VARIANTS)) {
-      const k = asciiKey(foldName(v));
+      const k = registryFold(v);
       if (k) keys.add(k);
     }
   }
