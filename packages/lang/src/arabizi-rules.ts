@@ -212,6 +212,13 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
         continue;
       }
       // A word-initial short vowel is usually hamza on alef (إبداع, أسلوب); long ones are written (ايلا, اوقات).
+      // i + two consonants + i is a form VII/VIII/X verbal noun, whose alef takes no hamza (hamzat
+      // al-wasl): imti7an امتحان, insijam انسجام, isti9bal استقبال; i + CC + a is form IV: i7sas إحساس.
+      const derived = ps[k + 4]?.kind === 'c' && (ps[k + 5]?.text.startsWith('a') || ps[k + 5]?.kind === 'c'); // …CaaC, …CCaaC
+      if (v === 'i' && next?.kind === 'c' && ps[k + 2]?.kind === 'c' && ps[k + 3]?.text === 'i' && derived) {
+        units.push(unit(['ا', 'إ'], [0, 0.5]));
+        continue;
+      }
       if (v.startsWith('i') || v === 'ei') {
         units.push(unit(['إ', 'اي', 'ا', 'ي'], [0, 0.5, 0.8, 1.2]));
         continue;

@@ -235,12 +235,15 @@ function prefixArabic(p: string): string {
   return 'ال';
 }
 
+const DETACHED_ARTICLE = /(^|[\s.,;:!?()"«»])(el|al)[ \t]+(?=[A-Za-z0-9])/gi;
 const TOKEN = /[A-Za-z\u00c0-\u024f0-9]+(?:['’][A-Za-z\u00c0-\u024f0-9]+)*/g;
 
 /** Transliterates Arabizi text to Arabic script, word by word; other characters are kept. */
 export function arabiziToArabic(text: string): string {
   if (typeof text !== 'string' || text.length === 0) return '';
-  const src = text.length > 1_000_000 ? text.slice(0, 1_000_000) : text;
+  const cut = text.length > 1_000_000 ? text.slice(0, 1_000_000) : text;
+  // A detached article belongs to its noun: "el jadida" is one word, الجديدة.
+  const src = cut.replace(DETACHED_ARTICLE, '$1$2');
   return src.replace(TOKEN, (word, offset: number) => {
     if (/^[0-9]+$/.test(word)) return word;
     const before = src.slice(Math.max(0, offset - 3), offset);

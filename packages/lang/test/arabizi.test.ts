@@ -70,6 +70,21 @@ describe('arabiziToArabic spelling rules', () => {
     expect(c.some((x) => x.startsWith('س'))).toBe(true);
   });
 
+  it('writes form VII/VIII/X verbal nouns with a plain alef and form IV ones with hamza', () => {
+    expect(arabiziToArabic('imti7an')).toBe('امتحان');
+    expect(arabiziToArabic('intikhabat')).toBe('انتخابات');
+    expect(arabiziToArabic('i7sas')).toBe('إحساس');
+  });
+
+  it('joins a detached article to its noun and splits typed-together numbers 21–99', () => {
+    expect(arabiziToArabic('bghit nmchi el jadida')).toBe('بغيت نمشي الجديدة');
+    expect(arabiziToArabic('khmsawts3in')).toBe('خمسة و تسعين');
+  });
+
+  it('reads an initial aa before a consonant as ع', () => {
+    expect(arabiziToArabic('aamid')).toBe('عميد');
+  });
+
   it('writes the final pronoun -ih/-ouh as ه', () => {
     expect(arabiziToArabic('chafouh').endsWith('ه')).toBe(true);
   });
