@@ -36,6 +36,7 @@ export function toGatewayModels(config: KhidmaConfig): GatewayModelConfig[] {
   const providerWeight = new Map(config.providers.map((p) => [p.id, p.weight]));
   return config.models.map((m) => ({
     id: m.id,
+    type: m.type,
     targets: m.targets.map((t) => ({
       provider: t.provider,
       model: t.model,

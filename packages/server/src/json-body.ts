@@ -30,9 +30,18 @@ export function installJsonParser(app: FastifyInstance): void {
   });
 }
 
+function dropProtoKeys(key: string, value: unknown): unknown {
+  return key === '__proto__' ? undefined : value;
+}
+
 function safeParse(text: string): unknown {
-  // Prototype pollution guard, as Fastify's default parser does.
-  return JSON.parse(text, (key, value) => (key === '__proto__' ? undefined : value));
+  // Prototype pollution guard, as Fastify's default parser does. A reviver makes JSON.parse about
+  // 3x slower, so it only runs when the raw text could spell such a key: literally, or through a
+  // \u escape (`"\u005f_proto__"` decodes to `__proto__`).
+  if (text.includes('__proto__') || text.includes('constructor') || text.includes('\\u')) {
+    return JSON.parse(text, dropProtoKeys);
+  }
+  return JSON.parse(text);
 }
 
 type Frame = { kind: 'object'; key: string | null } | { kind: 'array'; index: number };
