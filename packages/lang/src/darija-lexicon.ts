@@ -292,6 +292,8 @@ yallah,yalla,yala|يالاه|يالله
 baraka,barak|بركة|باراكا
 smeh,sme7,smah|سمح
 sme7li,smehli,sma7li|سمحلي
+tbarkallah,tbarkellah,tbarkalah,tbarklah|تبارك الله
+lkhir,lkhayr,elkhir|الخير
 chokran,choukran,shukran,chukran|شكرا
 baraka llahou fik,barakallahofik,barak lahu fik|بارك الله فيك
 merci,mersi|ميرسي
