@@ -177,6 +177,35 @@ describe('admin console sessions, CSRF and roles', () => {
   });
 });
 
+describe('admin console behind a TLS-terminating proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ config: { server: { trustProxy: true } } });
+  });
+  afterAll(() => t?.close());
+
+  it('marks the console cookies Secure when the request came over https', async () => {
+    const https = { 'x-forwarded-proto': 'https', host: 'console.example.ma' };
+    const page = await t.app.inject({ url: '/admin/sign-in', headers: https });
+    const presign = cookieOf(page.headers['set-cookie'], 'khidma_signin_csrf');
+    expect(String(page.headers['set-cookie'])).toMatch(/khidma_signin_csrf=[^;]+;.*Secure/);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/admin/sign-in',
+      headers: { ...https, cookie: presign, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrf, token: t.adminToken }),
+    });
+    expect(res.statusCode).toBe(303);
+    const session = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('khidma_admin='));
+    expect(session).toMatch(/; Secure/);
+    const plain = await t.app.inject({ url: '/admin/sign-in' });
+    expect(String(plain.headers['set-cookie'])).not.toContain('Secure');
+  });
+});
+
 describe('admin console sessions store', () => {
   it('expires sessions after the idle timeout and the absolute lifetime', () => {
     let now = 0;
