@@ -76,6 +76,9 @@ export function renderMarkdown(r: Result): string {
     'CER = character edits / reference characters. Strict: Arabic diacritics (shadda) removed from both sides.',
     'Folded: also the variants search treats as equal (hamza seats, ة/ه, ى/ي, ڭ/ك), via normalize(…, search).',
     'Word accuracy: the first candidate equals the reference. Top-5: the reference is among the first five.',
+    'Dev / held-out halves: split by a stable FNV-1a hash of the Arabic reference (all spellings of an entry',
+    'fall in the same half). Rule work looks only at dev-half errors (eval/lang/translit-errors.ts); the',
+    'held-out half is reported, never inspected. No DODa entry is shipped in the lexicon (CC BY-NC).',
     '',
   );
   if (r.names) {
