@@ -25,6 +25,14 @@ const chat = (body: Record<string, unknown>, headers: Record<string, string> = {
     payload: body,
   });
 
+const embed = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/v1/embeddings',
+    headers: { authorization: `Bearer ${key}`, ...headers },
+    payload: body,
+  });
+
 const sentUpstream = (m: MockUpstream) => JSON.stringify(m.requests.map((r) => r.body));
 
 function streamedText(payload: string): string {
@@ -55,6 +63,19 @@ beforeAll(async () => {
       models: [
         { id: 'gpt-abroad', targets: [{ provider: 'openai-us', model: 'gpt-4o-mini' }] },
         { id: 'sovereign', targets: [{ provider: 'local-ma', model: 'qwen2.5:7b' }] },
+        {
+          id: 'embed-abroad',
+          type: 'embeddings',
+          targets: [{ provider: 'openai-us', model: 'text-embedding-3-small' }],
+        },
+        {
+          id: 'embed-mixed',
+          type: 'embeddings',
+          targets: [
+            { provider: 'openai-us', model: 'text-embedding-3-small', weight: 100 },
+            { provider: 'local-ma', model: 'bge-m3', weight: 1 },
+          ],
+        },
         {
           id: 'mixed',
           targets: [
@@ -180,6 +201,50 @@ describe('privacy guard in the gateway (Loi 09-08)', () => {
       ],
     });
     expect(fromTool.statusCode).toBe(403);
+  });
+
+  it('pseudonymises embedding inputs for a provider abroad: the upstream never receives the CIN', async () => {
+    const res = await embed({ model: 'embed-abroad', input: [PROMPT, `Dossier de ${NAME}`] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().data).toHaveLength(2);
+    const sent = sentUpstream(up);
+    for (const value of [CIN, RIB, 'Benjelloun']) expect(sent).not.toContain(value);
+    expect(sent).toContain('⟦CIN_1⟧');
+    // One session per request: the same person gets the same placeholder in every input.
+    const inputs = up.requests.at(-1)!.body as { input: string[] };
+    expect(inputs.input[1]).toContain('⟦PERSON_1⟧');
+    const entry = (await auditEntries())
+      .filter((e) => e.endpoint === 'embeddings')
+      .at(-1) as unknown as Record<string, unknown>;
+    expect(entry).toMatchObject({
+      decision: 'pseudonymized',
+      dataClass: 'personal',
+      destinationCountry: 'US',
+    });
+  });
+
+  it('keeps sensitive embedding inputs in Morocco, and refuses them with a legal basis when no target is there', async () => {
+    const sensitive = 'Je suis diabétique et séropositif.';
+    const kept = await embed({ model: 'embed-mixed', input: sensitive });
+    expect(kept.statusCode).toBe(200);
+    expect(up.requests).toHaveLength(0);
+    expect(sentUpstream(ma)).toContain('séropositif');
+    const refused = await embed({ model: 'embed-abroad', input: sensitive });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('policy_refused');
+    // Token ids cannot be pseudonymised: they do not leave Morocco.
+    const tokens = await embed({ model: 'embed-abroad', input: [1, 2, 3] });
+    expect(tokens.statusCode).toBe(403);
+    expect(up.requests).toHaveLength(0);
+  });
+
+  it('gives a refused request its legal basis in the audit chain', async () => {
+    await chat({ model: 'gpt-abroad', messages: [{ role: 'user', content: 'Je suis séropositif.' }] });
+    const entry = (await auditEntries())
+      .filter((e) => e.endpoint === 'chat.completions')
+      .at(-1) as unknown as Record<string, unknown>;
+    expect(entry).toMatchObject({ decision: 'refused', dataClass: 'sensitive' });
+    expect(String(entry.legalBasis)).toMatch(/09-08 art\. 21/);
   });
 
   it('takes the higher of the declared class (x-khidma-data-class) and the detected one', async () => {

@@ -20,7 +20,9 @@ import {
   pseudonymize,
   type SensitiveCategory,
 } from '@khidma/privacy';
+import { planEmbeddings } from './embeddings-guard.js';
 import { type PrivacyPolicy, providerClasses } from './policy.js';
+import { LEGAL, refusalLog, residencyFor } from './residency.js';
 
 /** What the guard hands over when a request was pseudonymised (persisted sealed, with subject hashes). */
 export interface PseudonymisedRequest {
@@ -38,27 +40,6 @@ export interface PrivacyGuardOptions {
   providerClasses?: Map<string, DataClass[]>;
   /** Called once per request that was actually pseudonymised for some target. */
   onPseudonymised?(r: PseudonymisedRequest): void;
-}
-
-const LEGAL = {
-  notPersonal: 'no personal data detected (Loi 09-08 not applicable)',
-  inMorocco: 'Loi 09-08 art. 4: processing in Morocco for the declared purpose',
-  pseudonymisedAbroad:
-    'Loi 09-08 art. 43: only pseudonymised data leaves Morocco; identifiers stay in Morocco',
-  transferAllowed:
-    'Loi 09-08 art. 43-44: transfer abroad allowed by the organisation policy (CNDP authorisation)',
-  sensitiveInMorocco:
-    'Loi 09-08 art. 21: sensitive data processed in Morocco only, with consent or CNDP authorisation',
-};
-
-/** Refusal texts: English, French, Arabic, Darija and Tamazight, because they reach end users. */
-function refusal(kind: 'sensitive' | 'personal' | 'class', p: ProviderInfo, detail: string): string {
-  const where = `'${p.id}' is located in ${p.location}`;
-  if (kind === 'sensitive')
-    return `sensitive data (${detail}) may only be processed by providers hosted in Morocco; ${where} / données sensibles : traitement au Maroc uniquement / المعطيات الحساسة لا تعالج إلا داخل المغرب / هاد المعطيات حساسة وما كتخرجش من المغرب / ⵉⵙⴼⴽⴰ ⵓⵙⵍⵉⴳⵏ: ⵖⴰⵙ ⴳ ⵍⵎⵖⵔⵉⴱ (data_residency_refused)`;
-  if (kind === 'personal')
-    return `this organisation does not allow personal data to leave Morocco; ${where} / données personnelles : pas de transfert hors du Maroc / لا يسمح بنقل المعطيات الشخصية خارج المغرب / المعطيات الشخصية ما كتخرجش من المغرب (data_residency_refused)`;
-  return `provider '${p.id}' does not accept ${detail} data / ce fournisseur n'accepte pas les données « ${detail} » / هذا المزود لا يقبل هذا الصنف من المعطيات (data_class_not_allowed)`;
 }
 
 /**
@@ -169,28 +150,20 @@ export function createPrivacyGuard(opts: PrivacyGuardOptions): ChatGuard {
         return pseudonymised;
       };
 
+      const refusals = refusalLog();
       const forTarget = (p: ProviderInfo): TargetDecision => {
-        const accepts = opts.providerClasses?.get(p.id) ?? providerClasses(p);
-        const inMorocco = p.location === 'MA';
-        if (dataClass === 'sensitive') {
-          if (policy.sensitive === 'refuse' || !inMorocco)
-            return { allowed: false, reason: refusal('sensitive', p, categoryList) };
-          if (!accepts.includes('sensitive'))
-            return { allowed: false, reason: refusal('class', p, 'sensitive') };
-          return { allowed: true, body: req, decision: 'allowed', legalBasis: LEGAL.sensitiveInMorocco };
+        const r = residencyFor(p, {
+          dataClass,
+          categories: categoryList,
+          policy,
+          accepts: opts.providerClasses?.get(p.id) ?? providerClasses(p),
+        });
+        if (r.kind === 'refuse') {
+          refusals.add(r.legalBasis);
+          return { allowed: false, reason: r.reason };
         }
-        if (!accepts.includes(dataClass)) return { allowed: false, reason: refusal('class', p, dataClass) };
-        if (dataClass !== 'personal')
-          return { allowed: true, body: req, decision: 'allowed', legalBasis: LEGAL.notPersonal };
-        if (inMorocco) return { allowed: true, body: req, decision: 'allowed', legalBasis: LEGAL.inMorocco };
-        if (policy.personalAbroad === 'refuse') return { allowed: false, reason: refusal('personal', p, '') };
-        if (policy.personalAbroad === 'allow')
-          return {
-            allowed: true,
-            body: req,
-            decision: 'allowed_transfer',
-            legalBasis: LEGAL.transferAllowed,
-          };
+        if (r.kind === 'send')
+          return { allowed: true, body: req, decision: r.decision, legalBasis: r.legalBasis };
         const { body, session } = pseudonymisedBody();
         return {
           allowed: true,
@@ -204,6 +177,7 @@ export function createPrivacyGuard(opts: PrivacyGuardOptions): ChatGuard {
       return {
         dataClass,
         forTarget,
+        refusalLegalBasis: refusals.basis,
         onResponseText(text: string) {
           const unexpected = new Set<string>();
           for (const e of detectPii(text)) if (!requestKeys.has(keyOf(e))) unexpected.add(e.type);
@@ -211,5 +185,6 @@ export function createPrivacyGuard(opts: PrivacyGuardOptions): ChatGuard {
         },
       };
     },
+    planEmbeddings: (req, ctx) => planEmbeddings(req, ctx, opts),
   };
 }
