@@ -38,6 +38,8 @@ describe('identity papers issued by another state', () => {
     'spanish passport renewal',
     'بغيت نجدد الباسبور الفرنسي',
     'permis de conduire canadien',
+    'french birth certificate',
+    'casier judiciaire francais',
   ])('treats "%s" as out of the catalog', (q) => {
     expect(search(q).confidence).toBeLessThan(0.5);
   });
@@ -49,6 +51,24 @@ describe('identity papers issued by another state', () => {
   ])('still answers Moroccan papers asked about from abroad: %s', (q, id) => {
     const res = search(q);
     expect(res.hits[0]?.id).toBe(id);
+    expect(res.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
+describe('near-miss topics that share a word with a catalogued procedure', () => {
+  it.each([
+    'lost my bank card',
+    'carte bancaire perdue',
+    'ضاعت ليا لاكارط ديال البنكة',
+    'permis bateau',
+    'international driving permit',
+  ])('refuses "%s"', (q) => {
+    expect(search(q).confidence).toBeLessThan(0.5);
+  });
+
+  it('still answers a catalogued procedure that mentions a bank as the place to pay', () => {
+    const res = search('vignette payer a la banque');
+    expect(res.hits[0]?.id).toBe('vehicle-tax');
     expect(res.confidence).toBeGreaterThanOrEqual(0.5);
   });
 });

@@ -408,7 +408,8 @@ export class KnowledgeIndex {
     // A question whose object is a known out-of-catalog topic (a bill, a residence permit for
     // foreigners…) gets no anchor floor: sharing a word with a procedure is not enough.
     if (anchored && !outOfCatalog) return 0.4 + 0.6 * coverage;
-    if (outOfCatalog) return 0.75 * coverage;
+    // Named next to generic words only ("lost my bank card"), the out-of-catalog topic is the object.
+    if (outOfCatalog) return (anchored ? 0.75 : 0.5) * coverage;
     // One shared ordinary word ("population", "service") is weak evidence of a catalogued procedure.
     let coveredSlots = 0;
     for (const s of slots.values()) if (s.covered > 0) coveredSlots++;

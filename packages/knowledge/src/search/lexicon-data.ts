@@ -37,6 +37,22 @@ const FOREIGN_PAPERS = [
   'رخصة السياقة',
   'البيرمي',
   'البطاقة الوطنية',
+  // Civil-status and other records exist per state too: a French birth certificate is France's.
+  'acte de naissance',
+  'extrait de naissance',
+  'birth certificate',
+  'acte de mariage',
+  'marriage certificate',
+  'nationalite',
+  'nationality',
+  'citizenship',
+  'casier judiciaire',
+  'criminal record',
+  'carte grise',
+  'عقد الازدياد',
+  'الجنسية',
+  'جنسية',
+  'السجل العدلي',
 ];
 const NATIONALITIES_AFTER = [
   'francais',
@@ -190,9 +206,11 @@ oos-school-enrolment: inscription scolaire | inscription a l ecole | inscrire mo
 oos-housing-aid: logement social | السكن الاجتماعي | sakan ijtima3i | social housing | dar l3omran | العمران
 oos-disability: carte handicap | carte d handicap | carte de handicap | handicap | disability card | disability | بطاقة الإعاقة | بطاقة الاعاقة | الإعاقة | الاعاقة | i3a9a
 oos-traffic-fine: amende | amendes | contravention | radar | speeding ticket | traffic fine | parking ticket | المخالفة | مخالفة | الرادار | لاموند | lamende | radar dyal
-oos-licences: permis de chasse | permis de peche | port d arme | fishing license | hunting license | gun license | رخصة الصيد | رخصة حمل السلاح
+oos-licences: permis de chasse | permis de peche | port d arme | fishing license | hunting license | gun license | رخصة الصيد | رخصة حمل السلاح | permis bateau | permis de navigation | boat licence | boat license | permis international | permis de conduire international | international driving permit | international driving licence | international driving license
 oos-jobs: offre d emploi | chercher un emploi | job offer | apply for a job | find a job | بغيت خدمة | البحث عن عمل | nqelleb 3la khdma
 ${FOREIGN_DOCUMENT_LINE}
+oos-banking: carte bancaire | carte guichet | bank card | debit card | credit card | carte de credit | compte bancaire | bank account | ouvrir un compte | open an account | lakart dyal lbanka | lkart dyal lbanka | lakarte dyal lbanka | dyal lbanka | ديال البنكة | ديال البنك | بطاقة بنكية | البطاقة البنكية | الحساب البنكي | حساب بنكي | lcompte bancaire | carte visa | mastercard
+oos-animals: passeport animal | passeport pour chien | passeport pour chat | passeport pour animal | pet passport | dog passport | cat passport | chien | chat | kelb | الكلب | كلب
 oos-politics: gagner les elections | يربح الانتخابات | شكون غادي يربح | win the election | resultats des elections | نتائج الانتخابات
 # ——— generic ———
 certificate: certificat | chahadat | chhadat | attestation | extrait | certificate | document | paper | شهادة | الشهادة | وثيقة | chahada | chhada | ⴰⵙⵍⴽⵉⵏ | aslkin | tawriqt | ⵜⴰⵡⵔⵉⵇⵜ | cert | certif | lcertif | attest
