@@ -199,7 +199,8 @@ function computeCandidates(word: string, opts: { sentenceInitial?: boolean }): s
   }
   // A capital first letter is an emphatic (Tri9, Sbah) unless it only starts a sentence.
   const bare = w.replace(/[’']/g, '');
-  const emphatic = !opts.sentenceInitial && /^[TSDZH][a-z0-9]/.test(bare);
+  // ...or when the same word already uses capitals for emphatics (SafSaf صفصاف, TlTTach طلطاش).
+  const emphatic = /^[TSDZH][a-z0-9]/.test(bare) && (!opts.sentenceInitial || CAPITAL_CONVENTION.test(bare));
   for (const c of ruleCandidates(bare, emphatic)) if (!out.includes(c)) out.push(c);
   return out.slice(0, MAX_CANDIDATES);
 }
@@ -223,6 +224,9 @@ function withSpelledArticle(forms: string[], spelling: string): string[] {
   return out;
 }
 
+/** A capital emphatic after a lower-case letter or digit: the writer uses the capital convention. */
+const CAPITAL_CONVENTION = /[a-z0-9][TSDZH]/;
+
 const NUMBER_COMPOUND =
   /^([a-z0-9]{3,6}?)(ou|o|w)(3e?chrin|3ichrin|tl[ae]tin|rb[ae]?3in|kh[ae]?msin|s[e]?ttin|sb[ae]?3in|tm[ae]nin|ts[ae]?3in)$/i;
 
@@ -244,10 +248,12 @@ export function arabiziToArabic(text: string): string {
   const cut = text.length > 1_000_000 ? text.slice(0, 1_000_000) : text;
   // A detached article belongs to its noun: "el jadida" is one word, الجديدة.
   const src = cut.replace(DETACHED_ARTICLE, '$1$2');
+  // Capitals inside words (nachaT, 3aSima) show the emphatic convention: then a first capital is one too.
+  const capitalConvention = CAPITAL_CONVENTION.test(src.length > 4096 ? src.slice(0, 4096) : src);
   return src.replace(TOKEN, (word, offset: number) => {
     if (/^[0-9]+$/.test(word)) return word;
     const before = src.slice(Math.max(0, offset - 3), offset);
-    const sentenceInitial = offset === 0 || /[.!?؟]\s*$/.test(before);
+    const sentenceInitial = (offset === 0 || /[.!?؟]\s*$/.test(before)) && !capitalConvention;
     return arabiziCandidates(word, { sentenceInitial })[0] ?? word;
   });
 }

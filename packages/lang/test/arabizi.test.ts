@@ -85,6 +85,10 @@ describe('arabiziToArabic spelling rules', () => {
     expect(arabiziToArabic('aamid')).toBe('عميد');
   });
 
+  it('reads a first capital as emphatic when the text uses capitals for emphatics elsewhere', () => {
+    expect(arabiziToArabic('Sdi9i mriD')).toBe('صديقي مريض');
+  });
+
   it('writes the final pronoun -ih/-ouh as ه', () => {
     expect(arabiziToArabic('chafouh').endsWith('ه')).toBe(true);
   });
