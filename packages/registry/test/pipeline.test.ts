@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   closeRun,
   explainRecords,
+  explainVector,
   explanationSvg,
   type LinkRun,
   loadModel,
@@ -55,12 +56,34 @@ describe('linkage pipeline on a cross-script fixture', () => {
   });
 
   it('lowers the weight of an exact match on a common name (term frequency)', () => {
-    const first = run.model.comparisons.find((c) => c.name === 'first_name')!;
-    const exact = first.levels.find((l) => l.tfExact)!;
-    // Mohamed is 2 of 6 RNP records: an exact match on it is worth less than the average exact match.
-    const common = Math.log2(exact.m / 0.25);
-    const rare = Math.log2(exact.m / 0.05);
-    expect(common).toBeLessThan(rare);
+    const i = run.model.comparisons.findIndex((c) => c.name === 'first_name');
+    const exact = run.model.comparisons[i]!.levels.findIndex((l) => l.tfExact);
+    const gammas = run.model.comparisons.map((c) => c.levels.length - 1);
+    gammas[i] = exact;
+    const withTf = (tf: number) =>
+      explainVector(
+        run.model,
+        gammas,
+        run.model.comparisons.map((_, k) => (k === i ? [tf, tf] : [])),
+        { left: [], right: [] },
+        { left: 'x', right: 'y' },
+      ).contributions[i]!;
+    const common = withTf(0.3);
+    const rare = withTf(0.001);
+    expect(common.tfAdjustment).toBeLessThan(rare.tfAdjustment);
+    expect(common.weight + common.tfAdjustment).toBeCloseTo(Math.log2(Math.max(common.m, 1e-3) / 0.3), 9);
     expect(matchWeightSql(run.model)).toContain('tf_l_first_name');
+  });
+
+  it('keeps person ids stable when the linkage runs again with the previous mapping', async () => {
+    const again = await runLinkage({
+      ...peopleConfig(peopleFixture(tempDir()), { oneToOne: true }),
+      previousMapping: join(out, 'clusters.csv'),
+    });
+    try {
+      expect(again.personIds).toEqual(run.personIds);
+    } finally {
+      await closeRun(again);
+    }
   });
 });
