@@ -256,6 +256,12 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
       units.push(unit(['', v === 'a' ? 'ا' : 'ي'], [0, 0.5]));
       continue;
     }
+    const fiaal = next?.kind === 'c' && !next.double && ps[k + 2]?.text.startsWith('a') && k + 3 < n;
+    if (v === 'i' && k === 1 && !prev?.double && fiaal && !looksBorrowed(ps)) {
+      // CiCā-: the short i of fi'āl / fi'āla nouns (sifara سفارة, ni9ach نقاش, kitab كتاب) is not written.
+      units.push(unit(['', 'ي'], [0, 0.5]));
+      continue;
+    }
     if (v === 'a') {
       // Short a in a closed syllable (kalb, nachaT) is not written; long a (bab, daba) is.
       const closed = next?.kind === 'c' && (next.double || ps[k + 2]?.kind === 'c' || k + 2 >= n);

@@ -89,6 +89,12 @@ describe('arabiziToArabic spelling rules', () => {
     expect(arabiziToArabic('Sdi9i mriD')).toBe('صديقي مريض');
   });
 
+  it("leaves the short i of fi'āla nouns unwritten but keeps a long one before a final -a", () => {
+    expect(arabiziToArabic('dirasa')).toBe('دراسة');
+    expect(arabiziToArabic('7imaya')).toBe('حماية');
+    expect(arabiziToArabic('dima')).toBe('ديما');
+  });
+
   it('writes the final pronoun -ih/-ouh as ه', () => {
     expect(arabiziToArabic('chafouh').endsWith('ه')).toBe(true);
   });
