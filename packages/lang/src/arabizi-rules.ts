@@ -242,8 +242,12 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
       units.push(vowelUnit(v, true));
       continue;
     }
+    if (v === 'a' && next?.text === 'w' && !next.double && ps[k + 2]?.kind === 'c') {
+      units.push(unit(['', 'ا'], [0, 0.5])); // the diphthong aw is written و alone: lawn لون, dawr دور
+      continue;
+    }
     if (v === 'a' && (next?.text === 'y' || next?.text === 'w') && !next.double && ps[k + 2]?.kind !== 'v') {
-      units.push(unit(['ا', ''], [0, 0.8])); // diphthong: kayn, 7wayj, dawr
+      units.push(unit(['ا', ''], [0, 0.8])); // participles CāyC: kayn كاين, dayr داير
       continue;
     }
     if (v === 'a' && next?.text === '2' && ps[k + 2]?.text === 'i') {
