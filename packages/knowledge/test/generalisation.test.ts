@@ -72,3 +72,11 @@ describe('near-miss topics that share a word with a catalogued procedure', () =>
     expect(res.confidence).toBeGreaterThanOrEqual(0.5);
   });
 });
+
+describe('agreement with every concept of the question', () => {
+  it('prefers the procedure that has all the named concepts over one with more matching raw words', () => {
+    // The first-issue procedure carries a Tamazight title; "lost" + "card" is still the lost-card one.
+    expect(search('ⵜⵔⵓⵃ ⵜⴰⴽⴰⵔⴹⴰ ⵏ ⵜⵎⴰⴳⵉⵜ').hits[0]?.id).toBe('cnie-lost');
+    expect(search('truh takarḍa n tmagit').hits[0]?.id).toBe('cnie-lost');
+  });
+});

@@ -71,6 +71,8 @@ const FIELD_WEIGHTS = {
 
 const KW_PREFIX = `${CONCEPT_PREFIX}kw:`;
 const OOS_PREFIX = `${CONCEPT_PREFIX}oos-`;
+/** Score bonus for a hit containing all of the question's concepts (proportional when it has some). */
+const CONCEPT_AGREEMENT_BONUS = 0.15;
 const texts = (t: LocalizedText | undefined): string[] => (t ? Object.values(t).filter(Boolean) : []);
 
 /** In-memory hybrid index over procedures and imported document passages. */
@@ -276,11 +278,40 @@ export class KnowledgeIndex {
     }
     const queryTerms = [...weights].map(([term, weight]) => ({ term, weight }));
     const accept = this.filter(opts);
-    const ranked = this.bm25.search(queryTerms, limit, accept);
+    const ranked = this.agreeWithConcepts(
+      this.bm25.search(queryTerms, Math.max(limit, 20), accept),
+      analysis,
+    ).slice(0, limit);
     const termSet = new Set(weights.keys());
     const hits = ranked.map(({ id, score }) => this.toHit(id, score, termSet, opts.preferLang));
     const confidence = ranked[0] ? this.confidence(analysis, ranked[0].id) : 0;
     return { hits, confidence, facets: analysis.facets, concepts: analysis.concepts };
+  }
+
+  /**
+   * Nudges up hits that contain every concept the question names. Raw words can outweigh a concept
+   * (a procedure with a long Tamazight title wins "ⵜⴰⴽⴰⵔⴹⴰ … lost" over the lost-card procedure); a hit
+   * that agrees with all the question's concepts is the better reading when the scores are close.
+   */
+  private agreeWithConcepts(ranked: { id: number; score: number }[], analysis: Analysis) {
+    const concepts = new Set<string>();
+    for (const t of analysis.terms) {
+      if (
+        t.term.startsWith(CONCEPT_PREFIX) &&
+        !t.term.startsWith(OOS_PREFIX) &&
+        !t.term.startsWith(KW_PREFIX)
+      )
+        concepts.add(t.term);
+    }
+    if (concepts.size < 2) return ranked;
+    return ranked
+      .map(({ id, score }) => {
+        const tf = this.bm25.termsOf(id)?.tf;
+        let shared = 0;
+        for (const c of concepts) if (tf?.has(c)) shared++;
+        return { id, score: score * (1 + (CONCEPT_AGREEMENT_BONUS * shared) / concepts.size) };
+      })
+      .sort((a, b) => b.score - a.score);
   }
 
   /** Builds hits for already-ranked entry keys (used by dense fusion). */
