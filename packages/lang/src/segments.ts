@@ -110,6 +110,22 @@ function emission(text: string, w: Word, ctxStart: number, ctxEnd: number, docTa
   return out;
 }
 
+/** Determiners that open a French or English noun phrase inside Darija ("ndir la demande"). */
+const DETERMINERS: Partial<Record<LangTag, Set<string>>> = {
+  'fra-Latn': new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'mon', 'ma', 'mes', 'ce', 'cette']),
+  'eng-Latn': new Set(['the', 'a', 'an', 'my', 'your', 'this']),
+};
+
+/** A determiner belongs to the noun after it: it moves into the following French/English span. */
+function attachDeterminers(src: string, ws: Word[], tags: LangTag[]): void {
+  for (let k = ws.length - 2; k >= 0; k--) {
+    const next = tags[k + 1] as LangTag;
+    const w = ws[k] as Word;
+    if (tags[k] === next || (ws[k + 1] as Word).afterGap) continue;
+    if (DETERMINERS[next]?.has(src.slice(w.start, w.end).toLowerCase())) tags[k] = next;
+  }
+}
+
 /** Splits code-switched text into spans of one language each, with offsets into the original. */
 export function segments(text: string): Segment[] {
   if (typeof text !== 'string' || text.length === 0) return [];
@@ -164,6 +180,7 @@ export function segments(text: string): Segment[] {
     tags[k] = ALL_TAGS[last] as LangTag;
     last = back[k * T + last] as number;
   }
+  attachDeterminers(src, ws, tags);
   const out: Segment[] = [];
   for (let k = 0; k < n; k++) {
     const w = ws[k] as Word;

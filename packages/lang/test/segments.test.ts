@@ -49,4 +49,9 @@ describe('segments', () => {
     const spans = segments('bghit n3ref chno khassni '.repeat(50_000));
     expect(spans.length).toBeGreaterThan(0);
   });
+  it('puts a French determiner with the French noun it opens', () => {
+    const spans = segments('ghadi ndir la demande en ligne w nchouf');
+    const french = spans.find((x) => x.tag === 'fra-Latn');
+    expect(french?.text.startsWith('la demande')).toBe(true);
+  });
 });
