@@ -1,14 +1,5 @@
 import { DEFAULT_LOCALE, isLocaleId, type LocaleId, localeFromList } from '../i18n/locales.js';
-
-/** Facts the privacy notice states, provided by the server from its live configuration. */
-export interface PrivacyFacts {
-  retentionDays: number;
-  providers: { id: string; location: string; dataClasses: string[] }[];
-  /** Who is responsible for the processing (Loi 09-08 art. 5), e.g. the ministry running the instance. */
-  controller?: string;
-  /** How to reach the controller: e-mail, phone or postal address. */
-  contact?: string;
-}
+import type { PrivacyFacts } from '../shared/privacy-facts.js';
 
 export interface Boot {
   locale: LocaleId;

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isLocaleId, LOCALES as LOCALE_LANG, type LocaleId } from '../i18n/locales.js';
 import type { Translate } from '../i18n/translate.js';
+import type { PrivacyFacts } from '../shared/privacy-facts.js';
 import { registerAdminConsole } from './admin/routes.js';
 import type { SessionStore } from './admin/session.js';
 import { html, jsonForScript, type SafeHtml } from './html.js';
@@ -21,16 +22,6 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: 'required' | 'optional' | 'none';
   }
-}
-
-/** Facts for the citizen privacy notice, from the server's live configuration. */
-export interface PrivacyFacts {
-  retentionDays: number;
-  providers: { id: string; location: string; dataClasses: string[] }[];
-  /** Who is responsible for the processing (Loi 09-08 art. 5), e.g. the ministry running the instance. */
-  controller?: string;
-  /** How to reach the controller: e-mail, phone or postal address. */
-  contact?: string;
 }
 
 export interface WebPluginOptions {

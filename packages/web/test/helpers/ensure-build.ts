@@ -22,7 +22,7 @@ function upToDate(): boolean {
   const index = join(CLIENT_DIR, 'index.html');
   if (!existsSync(index)) return false;
   const sources = Math.max(
-    ...['src/client', 'src/i18n', 'src/messages'].map((d) => newestSource(join(WEB_DIR, d))),
+    ...['src/client', 'src/i18n', 'src/messages', 'src/shared'].map((d) => newestSource(join(WEB_DIR, d))),
     statSync(join(WEB_DIR, 'vite.config.ts')).mtimeMs,
   );
   return statSync(index).mtimeMs >= sources;

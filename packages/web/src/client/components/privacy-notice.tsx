@@ -1,6 +1,6 @@
 import { LOCALES } from '../../i18n/locales.js';
 import type { MessageKey } from '../../i18n/translate.js';
-import type { PrivacyFacts } from '../boot.js';
+import type { PrivacyFacts } from '../../shared/privacy-facts.js';
 import { useI18n } from '../i18n.js';
 
 const CLASS_KEYS: Record<string, MessageKey> = {
