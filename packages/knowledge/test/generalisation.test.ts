@@ -80,3 +80,16 @@ describe('agreement with every concept of the question', () => {
     expect(search('truh takarḍa n tmagit').hits[0]?.id).toBe('cnie-lost');
   });
 });
+
+describe('administrative vocabulary', () => {
+  it('does not read "ownership" alone as land: a car inspection summary mentions نقل الملكية', () => {
+    expect(search('chahadat lmolkiya dyal lard').hits[0]?.id).toBe('property-certificate');
+    expect(search('نقل الملكية ديال الطوموبيل').hits[0]?.id).toBe('vehicle-transfer');
+  });
+
+  it('knows the civil-status verb "to record" (قيد, n9ayed) as registering', () => {
+    const res = search('kifach n9ayed bnti f l7ala lmadania');
+    expect(res.hits[0]?.id).toBe('birth-declaration');
+    expect(res.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+});
