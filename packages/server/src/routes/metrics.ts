@@ -47,11 +47,21 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     },
   });
 
+  // Labelled children are cached per (method, route, status): prom-client otherwise hashes a fresh
+  // label object on every request. Routes are patterns, so the map stays small.
+  const children = new Map<string, { count: () => void; observe: (s: number) => void }>();
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    const labels = { method: request.method, route };
-    requests.inc({ ...labels, status: String(reply.statusCode) });
-    duration.observe(labels, reply.elapsedTime / 1000);
+    const id = `${request.method} ${reply.statusCode} ${route}`;
+    let child = children.get(id);
+    if (!child) {
+      const counter = requests.labels({ method: request.method, route, status: String(reply.statusCode) });
+      const histogram = duration.labels({ method: request.method, route });
+      child = { count: () => counter.inc(), observe: (s) => histogram.observe(s) };
+      children.set(id, child);
+    }
+    child.count();
+    child.observe(reply.elapsedTime / 1000);
   });
 
   app.get('/metrics', { config: { auth: 'none' } }, async (_request, reply) => {
