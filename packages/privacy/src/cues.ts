@@ -40,7 +40,12 @@ export interface CueHits {
 }
 
 export function findCues(low: string, tokens: Tokens): CueHits {
-  const hits: { s: number; e: number; m: number }[] = [];
+  // Hits arrive almost always in end order (tokens are scanned left to right): fill the three arrays
+  // directly and sort only in the rare case a cue's tail makes one end out of order.
+  const start: number[] = [];
+  const end: number[] = [];
+  const mask: number[] = [];
+  let sorted = true;
   for (let t = 0; t < tokens.count; t++) {
     if (!(tokens.flags[t]! & F.CUE)) continue;
     const ws = tokens.start[t]!;
@@ -67,11 +72,21 @@ export function findCues(low: string, tokens: Tokens): CueHits {
         !isWordChar(cue.text.charCodeAt(cue.text.length - 1)) ||
         e >= low.length ||
         !isWordChar(low.charCodeAt(e));
-      if (startOk && endOk) hits.push({ s, e, m: cue.mask });
+      if (startOk && endOk) {
+        if (end.length > 0 && e < end[end.length - 1]!) sorted = false;
+        start.push(s);
+        end.push(e);
+        mask.push(cue.mask);
+      }
     }
   }
-  hits.sort((a, b) => a.e - b.e);
-  return { start: hits.map((h) => h.s), end: hits.map((h) => h.e), mask: hits.map((h) => h.m) };
+  if (sorted) return { start, end, mask };
+  const order = start.map((_, i) => i).sort((a, b) => end[a]! - end[b]!);
+  return {
+    start: order.map((i) => start[i]!),
+    end: order.map((i) => end[i]!),
+    mask: order.map((i) => mask[i]!),
+  };
 }
 
 export interface CueContext {

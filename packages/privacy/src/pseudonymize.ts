@@ -45,7 +45,8 @@ export function pseudonymize(text: string, options: PseudonymizeOptions = {}): P
       session.byPlaceholder.set(placeholder, { placeholder, type: e.type, value: e.text });
     }
     parts.push(text.slice(last, e.start), placeholder);
-    out.push({ ...e, placeholder });
+    // An explicit literal: object spread was the costliest line of pseudonymisation.
+    out.push({ type: e.type, start: e.start, end: e.end, text: e.text, score: e.score, placeholder });
     last = e.end;
   }
   parts.push(text.slice(last));

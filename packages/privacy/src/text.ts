@@ -48,8 +48,12 @@ for (let c = 0; c < 0x10000; c++) {
 // Node's Buffer decodes UTF-16LE fastest; elsewhere (browsers) TextDecoder does the same, one code unit
 // in, one out (a lone surrogate becomes U+FFFD, still one unit). Typed arrays are little-endian on every
 // platform JavaScript runs on in practice.
+interface NodeBufferView {
+  toString(e: string, start?: number, end?: number): string;
+  write(s: string, offset: number, length: number, e: string): number;
+}
 const NodeBuffer = (
-  globalThis as { Buffer?: { from(b: ArrayBuffer, o: number, l: number): { toString(e: string): string } } }
+  globalThis as { Buffer?: { from(b: ArrayBuffer, o?: number, l?: number): NodeBufferView } }
 ).Buffer;
 const utf16 = new TextDecoder('utf-16le');
 function decodeUtf16(units: Uint16Array): string {
@@ -60,18 +64,40 @@ function decodeUtf16(units: Uint16Array): string {
   return utf16.decode(units);
 }
 
+/**
+ * Scratch buffer reused across calls (the decode copies it into a string): allocating a fresh off-heap
+ * typed array per call cost more than the folding itself on short prompts. Inputs above SCRATCH_MAX get
+ * their own buffer so one huge document does not pin megabytes for the life of the process.
+ */
+const SCRATCH_MAX = 1 << 20;
+let scratch = new Uint16Array(4096);
+let scratchBytes: NodeBufferView | undefined;
+
 /** Lowercased, folded copy of `text` with exactly the same length (one code unit in, one out). */
 export function foldText(text: string): string {
   const n = text.length;
-  if (n < 128) {
-    // Short values (identifiers, names): a string build is cheaper than a typed array and a decode.
-    let s = '';
-    for (let i = 0; i < n; i++) s += String.fromCharCode(TABLE[text.charCodeAt(i)]!);
-    return s;
+  if (n < 64) {
+    // Short values (identifiers, names): one fromCharCode over a small array, no per-char concatenation.
+    const units = scratch.subarray(0, n);
+    for (let i = 0; i < n; i++) units[i] = TABLE[text.charCodeAt(i)]!;
+    return String.fromCharCode.apply(null, units as unknown as number[]);
   }
-  const out = new Uint16Array(n);
+  if (n > scratch.length && n <= SCRATCH_MAX) {
+    scratch = new Uint16Array(Math.min(SCRATCH_MAX, n * 2));
+    scratchBytes = undefined;
+  }
+  const out = n <= scratch.length ? scratch : new Uint16Array(n);
+  if (NodeBuffer) {
+    // Node copies the code units natively (one memcpy or widening pass), then the table maps them in
+    // place: much cheaper than charCodeAt per unit, which is slow on sliced and concatenated strings.
+    const bytes =
+      out === scratch ? (scratchBytes ??= NodeBuffer.from(scratch.buffer)) : NodeBuffer.from(out.buffer);
+    bytes.write(text, 0, n * 2, 'utf16le');
+    for (let i = 0; i < n; i++) out[i] = TABLE[out[i]!]!;
+    return bytes.toString('utf16le', 0, n * 2);
+  }
   for (let i = 0; i < n; i++) out[i] = TABLE[text.charCodeAt(i)]!;
-  return decodeUtf16(out);
+  return decodeUtf16(out.subarray(0, n));
 }
 
 export function isDigit(c: number): boolean {

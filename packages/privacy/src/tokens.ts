@@ -59,12 +59,21 @@ export function keyOf(tokens: Tokens, t: number): string {
   return k;
 }
 
+/**
+ * Scratch arrays for the scan, reused across calls; the result is copied into one exact-size buffer.
+ * One allocation per call instead of three growing ones matters for short prompts (latency) and for GC.
+ */
+let scratchStart = new Int32Array(1024);
+let scratchEnd = new Int32Array(1024);
+let scratchKind = new Uint8Array(1024);
+const SCRATCH_MAX_TOKENS = 1 << 18;
+
 export function tokenize(low: string): Tokens {
   const n = low.length;
-  let cap = Math.max(16, n >> 2);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let kind = new Uint8Array(cap);
+  let cap = scratchStart.length;
+  let start = scratchStart;
+  let end = scratchEnd;
+  let kind = scratchKind;
   const at: number[] = [];
   const colon: number[] = [];
   let count = 0;
@@ -111,12 +120,28 @@ export function tokenize(low: string): Tokens {
     kind[count] = cls === DIGIT ? TokenKind.Digits : cls === LATIN ? TokenKind.Latin : TokenKind.Arabic;
     count++;
   }
+  if (cap <= SCRATCH_MAX_TOKENS && cap > scratchStart.length) {
+    scratchStart = start;
+    scratchEnd = end;
+    scratchKind = kind;
+  }
+  // start | end | flags (Int32) then kind (Uint8), views over a single buffer.
+  const buf = new ArrayBuffer(count * 13);
+  const outStart = new Int32Array(buf, 0, count);
+  const outEnd = new Int32Array(buf, count * 4, count);
+  const outKind = new Uint8Array(buf, count * 12, count);
+  outStart.set(start.subarray(0, count));
+  outEnd.set(end.subarray(0, count));
+  outKind.set(kind.subarray(0, count));
+  start = outStart;
+  end = outEnd;
+  kind = outKind;
   const tokens: Tokens = {
     count,
     start,
     end,
     kind,
-    flags: new Int32Array(count),
+    flags: new Int32Array(buf, count * 8, count),
     at,
     colon,
     low,

@@ -39,20 +39,22 @@ function isLowerAscii(c: number): boolean {
 export function scanCodes(input: ScanInput, tokens: Tokens): void {
   const { low, text, out } = input;
   const n = low.length;
-  for (let t = 0; t + 1 < tokens.count; t++) {
-    if (tokens.kind[t] !== TokenKind.Latin || tokens.kind[t + 1] !== TokenKind.Digits) continue;
-    const i = tokens.start[t]!;
-    const j = tokens.end[t]!;
+  // Locals, not property reads: the loop visits every token of the text.
+  const { kind: kinds, start: starts, end: ends, count } = tokens;
+  for (let t = 0; t + 1 < count; t++) {
+    if (kinds[t] !== TokenKind.Latin || kinds[t + 1] !== TokenKind.Digits) continue;
+    const i = starts[t]!;
+    const j = ends[t]!;
     const letters = j - i;
-    if (letters > 2 || (t > 0 && tokens.end[t - 1] === i)) continue;
+    if (letters > 2 || (t > 0 && ends[t - 1] === i)) continue;
     if (!isLowerAscii(low.charCodeAt(i)) || !isLowerAscii(low.charCodeAt(j - 1))) continue;
-    const ds = tokens.start[t + 1]!;
+    const ds = starts[t + 1]!;
     const gap = ds - j;
     if (gap > 1 || (gap === 1 && low.charCodeAt(j) !== 32 && low.charCodeAt(j) !== 45)) continue;
     const prefix = low.slice(i, j);
     if (prefix === 'ma' && tryIban(input, i, j)) continue;
     const sep = gap;
-    const k = tokens.end[t + 1]!;
+    const k = ends[t + 1]!;
     const digits = k - ds;
     if (k < n && isWordChar(low.charCodeAt(k))) continue;
     // Part of a longer number or a date ("le 1963-12-16", "AB 12.500"): not a code.
@@ -134,29 +136,26 @@ function isPlateSep(c: number): boolean {
 export function scanPlates(input: ScanInput, tokens: Tokens): void {
   const { low, text, out } = input;
   const n = low.length;
-  for (let t = 1; t + 1 < tokens.count; t++) {
-    const kind = tokens.kind[t];
-    if (
-      kind === TokenKind.Digits ||
-      tokens.kind[t - 1] !== TokenKind.Digits ||
-      tokens.kind[t + 1] !== TokenKind.Digits
-    )
+  const { kind: kinds, start: starts, end: ends, count } = tokens;
+  for (let t = 1; t + 1 < count; t++) {
+    const kind = kinds[t];
+    if (kind === TokenKind.Digits || kinds[t - 1] !== TokenKind.Digits || kinds[t + 1] !== TokenKind.Digits)
       continue;
-    const i = tokens.start[t]!;
-    let letterEnd = tokens.end[t]!;
+    const i = starts[t]!;
+    let letterEnd = ends[t]!;
     while (letterEnd > i + 1 && isArabicMark(low.charCodeAt(letterEnd - 1))) letterEnd--;
     if (letterEnd - i !== 1) continue;
     const c = low.charCodeAt(i);
     const arabic = kind === TokenKind.Arabic;
     if (!arabic && !(isAsciiLetter(c) && isUpperAscii(text.charCodeAt(i)))) continue;
-    const le = tokens.end[t - 1]!;
-    const b = tokens.start[t + 1]!;
+    const le = ends[t - 1]!;
+    const b = starts[t + 1]!;
     const gapL = plateGap(low, le, i);
-    const gapR = plateGap(low, tokens.end[t]!, b);
+    const gapR = plateGap(low, ends[t]!, b);
     if (gapL < 0 || gapR < 0) continue;
     const strongSep = gapL === 1 || gapR === 1;
-    const ls = tokens.start[t - 1]!;
-    const re = tokens.end[t + 1]!;
+    const ls = starts[t - 1]!;
+    const re = ends[t + 1]!;
     if ((ls > 0 && isWordChar(low.charCodeAt(ls - 1))) || (re < n && isWordChar(low.charCodeAt(re))))
       continue;
     const leftLen = le - ls;

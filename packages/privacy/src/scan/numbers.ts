@@ -102,7 +102,7 @@ function processRun(input: ScanInput, run: Run): void {
       if (digits.length > MAX_DIGITS) break;
       const whole = s === 0 && e === groups - 1 && !run.rightGlued;
       const found = classifyDigits(input, digits, run.plus && s === 0, whole, gs, g[2 * e + 1]!);
-      if (found) best = { ...found, e };
+      if (found) best = { type: found.type, score: found.score, e };
     }
     if (best) {
       out.push({
