@@ -90,6 +90,8 @@ interface Piece {
 }
 
 /** Cost of reading a sentence-initial capital S/T/D/Z/H as the emphatic (plain reading costs 0). */
+/** What follows the h of a pronoun suffix at the end of a word: -ha, -hom, -houm, -hum, -hoim. */
+const PRONOUN_H = /^(?:a|om|oum|um|oma|ouma)$/;
 const AMBIGUOUS_CAPITAL_COST = 0.2;
 const EMPHATIC_OF: Record<string, string> = { s: 'ص', t: 'ط', d: 'ض', z: 'ظ', h: 'ح' };
 
@@ -115,7 +117,10 @@ function pieces(word: string, initialCapitalIsEmphatic: boolean): Piece[] {
       i = j;
       continue;
     }
-    const di = DIGRAPHS.find((d) => lower.startsWith(d));
+    // t/d + a pronoun suffix in h (chaft-ha شافتها, dert-hom درتهم) is not the digraph th/dh.
+    const di = DIGRAPHS.find(
+      (d) => lower.startsWith(d) && !((d === 'th' || d === 'dh') && PRONOUN_H.test(lower.slice(2))),
+    );
     let key: string;
     if (di) key = di;
     else if (ch === 'T' || ch === 'S' || ch === 'D' || ch === 'Z' || ch === 'H' || ch === 'G')
@@ -242,6 +247,12 @@ export function wordUnits(word: string, initialCapitalIsEmphatic = false): Unit[
       units.push(vowelUnit(v, true));
       continue;
     }
+    // Negation ma-…-ch (mabghitch مابغيتش) and future gha- (ghanmchi غانمشي): Moroccans write the
+    // prefix vowel. (ka-/ta- go both ways, كيدير and كايدير, and keep the general rules.)
+    if (v === 'a' && k === 1 && isVerbPrefixVowel(ps)) {
+      units.push(unit(['ا', ''], [0, 0.8]));
+      continue;
+    }
     if (v === 'a' && next?.text === 'w' && !next.double && ps[k + 2]?.kind === 'c') {
       units.push(unit(['', 'ا'], [0, 0.5])); // the diphthong aw is written و alone: lawn لون, dawr دور
       continue;
@@ -343,7 +354,10 @@ function finalA(ps: Piece[], k: number, consonantCount: number): Unit {
     prev?.kind === 'c' &&
     (prev.text === 'n' || prev.text === 'h') &&
     !prev.double &&
-    (beforePrev?.kind === 'c' || beforePrev?.text === 'i');
+    (beforePrev?.kind === 'c' ||
+      beforePrev?.text === 'i' ||
+      // -ha after a verb ending in a vowel (ktbna-ha كتبناها, 3titou-ha): enough consonants before it.
+      (prev.text === 'h' && beforePrev?.kind === 'v' && consonantCount >= 4));
   if (prev?.text === 'y' && beforePrev?.kind === 'v' && beforePrev.text.endsWith('i'))
     return unit(['ة', 'ا'], [0, 0.6]);
   if (pronounSuffix || consonantCount < 2 || ps.length <= 3) return unit(['ا', 'ة', 'ى'], [0, 0.7, 1.4]);
@@ -394,4 +408,17 @@ function hamzaUnit(ps: Piece[], k: number): Unit {
   if (!next) return unit(['ء', 'أ']);
   if (next.kind === 'c' || next.text.startsWith('a')) return unit(['أ', 'ء', 'آ']);
   return unit(['ء', 'أ', 'ئ', 'ؤ']);
+}
+
+/** The a of a verbal prefix: ma + a word ending in -ch (mabghitch), gha + n/t/y + consonant (ghanmchi). */
+function isVerbPrefixVowel(ps: Piece[]): boolean {
+  const first = ps[0]?.text;
+  const next = ps[2];
+  const consonantsAfter = ps.slice(3).filter((p) => p.kind === 'c').length;
+  if (first === 'm' && next?.kind === 'c') {
+    const last = ps[ps.length - 1]?.text;
+    return (last === 'ch' || last === 'sh' || last === 'tch') && consonantsAfter >= 2;
+  }
+  if (first === 'gh' && next?.kind === 'c' && /^[nty]$/.test(next.text) && ps[3]?.kind === 'c') return true;
+  return false;
 }

@@ -95,6 +95,13 @@ describe('arabiziToArabic spelling rules', () => {
     expect(arabiziToArabic('dima')).toBe('ديما');
   });
 
+  it('spells verb forms: negation ma-…-ch, future gha-, object pronouns -ha/-hom after t', () => {
+    expect(arabiziToArabic('mabghitch')).toBe('مابغيتش');
+    expect(arabiziToArabic('ghanmchiw')).toBe('غانمشيو');
+    expect(arabiziToArabic('derthom')).toBe('درتهم');
+    expect(arabiziToArabic('ktbnaha')).toBe('كتبناها');
+  });
+
   it('writes the final pronoun -ih/-ouh as ه', () => {
     expect(arabiziToArabic('chafouh').endsWith('ه')).toBe(true);
   });
