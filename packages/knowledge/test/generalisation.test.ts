@@ -87,6 +87,12 @@ describe('administrative vocabulary', () => {
     expect(search('نقل الملكية ديال الطوموبيل').hits[0]?.id).toBe('vehicle-transfer');
   });
 
+  it('does not read "new" (jdid, جديد) as "renew" through transliteration', () => {
+    expect(search('wldi jdid kifach nsjlo').concepts).not.toContain('renew');
+    expect(search('bghit lbitaqa jdida').concepts).not.toContain('renew');
+    expect(search('carte grise dyal tomobil jdida').hits[0]?.id).toBe('vehicle-registration');
+  });
+
   it('knows the civil-status verb "to record" (قيد, n9ayed) as registering', () => {
     const res = search('kifach n9ayed bnti f l7ala lmadania');
     expect(res.hits[0]?.id).toBe('birth-declaration');
