@@ -93,6 +93,12 @@ describe('administrative vocabulary', () => {
     expect(search('carte grise dyal tomobil jdida').hits[0]?.id).toBe('vehicle-registration');
   });
 
+  it('knows common Tamazight function words and nouns (inu "my", arraw "children", ssjl "register")', () => {
+    const res = search('ⵔⵉⵖ ⴰⴷ ⵙⵙⵊⵍⵖ ⴰⵔⵔⴰⵡ ⵉⵏⵓ');
+    expect(res.hits[0]?.id).toBe('birth-declaration');
+    expect(res.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
   it('knows the civil-status verb "to record" (قيد, n9ayed) as registering', () => {
     const res = search('kifach n9ayed bnti f l7ala lmadania');
     expect(res.hits[0]?.id).toBe('birth-declaration');
