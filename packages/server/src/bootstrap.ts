@@ -1,11 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { pino } from 'pino';
+import { type DestinationStream, type LoggerOptions, pino } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AuthService } from './auth/service.js';
 import { loadConfig } from './config/load.js';
 import type { KhidmaConfig } from './config/schema.js';
 import type { AppContext } from './context.js';
 import { type Database, type OpenDatabaseOptions, openDatabase } from './db/index.js';
+import { scrubError } from './errors.js';
 import { gatewayMetrics } from './gateway-metrics.js';
 import { wireGateway } from './gateway-wiring.js';
 import { OpenApiRegistry } from './openapi/registry.js';
@@ -30,15 +31,22 @@ export interface CreateContextOptions {
   onAdminTokenGenerated?: (token: string) => void;
 }
 
-export function createLogger(env: NodeJS.ProcessEnv = process.env): FastifyBaseLogger {
-  return pino({
+export function createLogger(
+  env: NodeJS.ProcessEnv = process.env,
+  destination?: DestinationStream,
+): FastifyBaseLogger {
+  const options: LoggerOptions = {
     level: env.LOG_LEVEL ?? 'info',
+    serializers: { err: (err: unknown) => scrubError(err) },
     // Credentials and bodies never reach the log, whatever a plugin passes to it.
     redact: {
       paths: [
         'req.headers.authorization',
         'req.headers["x-api-key"]',
         'req.headers.cookie',
+        'headers.authorization',
+        'headers["x-api-key"]',
+        'headers.cookie',
         'apiKey',
         'key',
         'token',
@@ -46,7 +54,8 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env): FastifyBaseL
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /**

@@ -88,7 +88,7 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, whe
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) => {
     const apiErr = toApiError(err);
-    if (apiErr.statusCode >= 500) request.log.error({ err }, 'request failed');
+    if (apiErr.statusCode >= 500) request.log.error({ err: scrubError(err) }, 'request failed');
     for (const [k, v] of Object.entries(apiErr.headers)) reply.header(k, v);
     return reply.status(apiErr.statusCode).send(apiErr.toBody());
   });
@@ -124,4 +124,30 @@ export function toApiError(err: unknown): ApiError {
   }
   if (status >= 500) return new ApiError(status, 'Internal server error.', { code: 'internal_error' });
   return new ApiError(status, e.message || 'Request failed.', { code: e.code ?? null });
+}
+
+const scrubbed = new WeakSet<object>();
+
+/**
+ * A loggable copy of an error without the data it may carry: drizzle's "Failed query" errors embed
+ * the bound parameters (names, comments, prompt fragments) in their message and stack, and pino's
+ * default serializer would also copy every enumerable field (request bodies of HTTP client errors).
+ */
+export function scrubError(err: unknown, depth = 0): Record<string, unknown> {
+  // Already scrubbed (the root logger's serializer sees what a request logger passed on).
+  if (scrubbed.has(err as object)) return err as Record<string, unknown>;
+  if (!(err instanceof Error)) return { type: typeof err, message: 'non-error thrown' };
+  const strip = (text: string | undefined) =>
+    text?.replace(/\nparams: [\s\S]*?(?=\n {4}at |$)/, '\nparams: [redacted]');
+  const e = err as Error & { code?: unknown; statusCode?: unknown };
+  const out: Record<string, unknown> = {
+    type: e.name,
+    message: strip(e.message),
+    stack: strip(e.stack),
+  };
+  if (typeof e.code === 'string' || typeof e.code === 'number') out.code = e.code;
+  if (typeof e.statusCode === 'number') out.statusCode = e.statusCode;
+  if (e.cause !== undefined && depth < 3) out.cause = scrubError(e.cause, depth + 1);
+  scrubbed.add(out);
+  return out;
 }

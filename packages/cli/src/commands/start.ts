@@ -23,6 +23,13 @@ export function register(program: Command): void {
           if (closing) return;
           closing = true;
           app.log.info({ signal }, 'shutting down');
+          // In-flight requests (long SSE streams included) get a grace period, then their sockets are
+          // cut so that usage and audit batches still flush and the database closes before exit.
+          const grace = Number(process.env.KHIDMA_SHUTDOWN_GRACE_MS ?? 10_000);
+          setTimeout(() => {
+            app.log.warn('grace period over; closing remaining connections');
+            app.server.closeAllConnections();
+          }, grace).unref();
           app.close().then(
             () => process.exit(0),
             () => process.exit(1),

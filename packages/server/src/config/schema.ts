@@ -72,6 +72,12 @@ export const configSchema = z
           .positive()
           .default(1024 * 1024),
         trustProxy: z.boolean().default(false),
+        /** Time allowed to receive a whole request (not to stream the answer): slow-upload guard. */
+        requestTimeoutMs: z.number().int().positive().max(600_000).default(60_000),
+        /** Time allowed to receive the request headers (slowloris guard); at most requestTimeoutMs. */
+        headersTimeoutMs: z.number().int().positive().max(600_000).default(20_000),
+        /** Idle keep-alive; above the usual 60 s of load balancers so they close first. */
+        keepAliveTimeoutMs: z.number().int().positive().max(600_000).default(72_000),
       })
       .strict()
       .prefault({}),
