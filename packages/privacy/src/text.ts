@@ -76,11 +76,11 @@ let scratchBytes: NodeBufferView | undefined;
 /** Lowercased, folded copy of `text` with exactly the same length (one code unit in, one out). */
 export function foldText(text: string): string {
   const n = text.length;
-  if (n < 64) {
-    // Short values (identifiers, names): one fromCharCode over a small array, no per-char concatenation.
-    const units = scratch.subarray(0, n);
-    for (let i = 0; i < n; i++) units[i] = TABLE[text.charCodeAt(i)]!;
-    return String.fromCharCode.apply(null, units as unknown as number[]);
+  if (n < 64 && !NodeBuffer) {
+    // Short values (identifiers, names) outside Node: a string build beats a typed array and a decode.
+    let s = '';
+    for (let i = 0; i < n; i++) s += String.fromCharCode(TABLE[text.charCodeAt(i)]!);
+    return s;
   }
   if (n > scratch.length && n <= SCRATCH_MAX) {
     scratch = new Uint16Array(Math.min(SCRATCH_MAX, n * 2));
@@ -90,8 +90,8 @@ export function foldText(text: string): string {
   if (NodeBuffer) {
     // Node copies the code units natively (one memcpy or widening pass), then the table maps them in
     // place: much cheaper than charCodeAt per unit, which is slow on sliced and concatenated strings.
-    const bytes =
-      out === scratch ? (scratchBytes ??= NodeBuffer.from(scratch.buffer)) : NodeBuffer.from(out.buffer);
+    if (out === scratch && !scratchBytes) scratchBytes = NodeBuffer.from(scratch.buffer);
+    const bytes = out === scratch && scratchBytes ? scratchBytes : NodeBuffer.from(out.buffer);
     bytes.write(text, 0, n * 2, 'utf16le');
     for (let i = 0; i < n; i++) out[i] = TABLE[out[i]!]!;
     return bytes.toString('utf16le', 0, n * 2);

@@ -130,9 +130,11 @@ export function tokenize(low: string): Tokens {
   const outStart = new Int32Array(buf, 0, count);
   const outEnd = new Int32Array(buf, count * 4, count);
   const outKind = new Uint8Array(buf, count * 12, count);
-  outStart.set(start.subarray(0, count));
-  outEnd.set(end.subarray(0, count));
-  outKind.set(kind.subarray(0, count));
+  for (let t = 0; t < count; t++) {
+    outStart[t] = start[t]!;
+    outEnd[t] = end[t]!;
+    outKind[t] = kind[t]!;
+  }
   start = outStart;
   end = outEnd;
   kind = outKind;

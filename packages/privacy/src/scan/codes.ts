@@ -37,7 +37,7 @@ function isLowerAscii(c: number): boolean {
  * (1 letter + 9 digits), temporary "WW" plates, and Moroccan IBANs ("MA64 0117 …").
  */
 export function scanCodes(input: ScanInput, tokens: Tokens): void {
-  const { low, text, out } = input;
+  const { low, text } = input;
   const n = low.length;
   // Locals, not property reads: the loop visits every token of the text.
   const { kind: kinds, start: starts, end: ends, count } = tokens;
@@ -74,27 +74,49 @@ export function scanCodes(input: ScanInput, tokens: Tokens): void {
       !(digits >= 4 && digits <= 6)
     )
       continue;
-    // A product/order cue closer than the type's own cue wins: "réf AB1234" is a product code.
-    const negEnd = lastCueEnd(input, i - 25, i, 'negative');
-    const push = (type: 'CIN' | 'PASSPORT' | 'MASSAR' | 'PLATE', base: number, category: CueCategory) => {
-      const negative = negEnd !== -1 && negEnd > lastCueEnd(input, i - 40, i, category);
-      const cue = !negative && hasCueNear(input, i, k, category, 40, 12);
-      let score = base;
-      if (negative) score = Math.min(score, 0.45);
-      else if (cue) score = Math.max(score + 0.15, upper ? 0.95 : 0.85);
-      if (type === 'CIN' && digits === 4 && !cue) return;
-      out.push({ type, start: i, end: k, score: Math.min(score, 0.99) });
-    };
-    if (prefix === 'ww' && (digits === 5 || digits === 6)) push('PLATE', 0.85, 'plate');
-    else if (letters === 1 && digits === 9) push('MASSAR', upper ? 0.8 : 0.4, 'massar');
-    else if (letters === 2 && digits === 7) push('PASSPORT', upper ? 0.75 : 0.4, 'passport');
+    if (prefix === 'ww' && (digits === 5 || digits === 6))
+      pushCode(input, 'PLATE', i, k, 0.85, 'plate', upper, digits);
+    else if (letters === 1 && digits === 9)
+      pushCode(input, 'MASSAR', i, k, upper ? 0.8 : 0.4, 'massar', upper, digits);
+    else if (letters === 2 && digits === 7)
+      pushCode(input, 'PASSPORT', i, k, upper ? 0.75 : 0.4, 'passport', upper, digits);
     else if (!(sep && digits === 4))
-      push(
+      pushCode(
+        input,
         'CIN',
+        i,
+        k,
         digits === 4 ? 0.45 : upper ? (sep ? 0.6 : 0.8) : sep ? 0.3 : digits === 6 ? 0.55 : 0.4,
         'cin',
+        upper,
+        digits,
       );
   }
+}
+
+/**
+ * Scores a letter-prefixed code from its cues and records it. A top-level function rather than a closure
+ * in the loop: a closure capturing loop variables made V8 allocate a context on every token.
+ */
+function pushCode(
+  input: ScanInput,
+  type: 'CIN' | 'PASSPORT' | 'MASSAR' | 'PLATE',
+  i: number,
+  k: number,
+  base: number,
+  category: CueCategory,
+  upper: boolean,
+  digits: number,
+): void {
+  // A product/order cue closer than the type's own cue wins: "réf AB1234" is a product code.
+  const negEnd = lastCueEnd(input, i - 25, i, 'negative');
+  const negative = negEnd !== -1 && negEnd > lastCueEnd(input, i - 40, i, category);
+  const cue = !negative && hasCueNear(input, i, k, category, 40, 12);
+  let score = base;
+  if (negative) score = Math.min(score, 0.45);
+  else if (cue) score = Math.max(score + 0.15, upper ? 0.95 : 0.85);
+  if (type === 'CIN' && digits === 4 && !cue) return;
+  input.out.push({ type, start: i, end: k, score: Math.min(score, 0.99) });
 }
 
 /** "MA" followed by 26 digits (separators allowed) forming a valid IBAN with a valid RIB inside. */
