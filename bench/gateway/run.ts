@@ -29,6 +29,9 @@ const procs: Proc[] = [];
 const tmp = mkdtempSync(join(tmpdir(), 'khidma-bench-'));
 
 async function main() {
+  // Load average (1, 5, 15 min) before anything starts: the machine is shared, so runs are comparable
+  // only at similar load.
+  const loadStart = loadavg().map((x) => Math.round(x * 100) / 100);
   const log = (s: string) => process.stdout.write(`${s}\n`);
   log(`gateway bench: ${N} requests per target at c=1 after ${WARMUP} warm-up, ${DURATION}s throughput runs`);
 
@@ -173,6 +176,7 @@ async function main() {
     launcher,
     database: database.kind,
     load,
+    loadStart,
     cpuPerRequest,
     latency,
     firstByte,
@@ -249,6 +253,7 @@ interface Report {
   launcher: string;
   database: string;
   load: number | undefined;
+  loadStart: number[];
   cpuPerRequest: Record<string, number | null>;
   latency: Record<string, LatencyStats>;
   firstByte: Record<string, LatencyStats>;
@@ -310,7 +315,7 @@ function report(r: Report) {
     `Khidma vs Portkey throughput: ×${summary.throughputRatioVsPortkey.c16} at c=16, ×${summary.throughputRatioVsPortkey.c64} at c=64.`,
     `Targets: added p50 ≤ 0.3 ms (${summary.khidmaAddedMs.p50}), added p99 ≤ 1.5 ms (${summary.khidmaAddedMs.p99}), added TTFB ≤ 1 ms (${summary.khidmaAddedTtfbMs}), throughput ≥ 3× Portkey.`,
     `Usage rows recorded by Khidma during the run: ${r.usageRequests ?? 'n/a'}. The direct row's CPU and RSS are the mock upstream's.`,
-    `1-minute load average at the end of the throughput runs: ${r.load?.toFixed(2) ?? 'n/a'} on ${meta.cpus} cores (other work on the machine inflates wall-clock figures; CPU ms per request does not depend on it).`,
+    `Load average (1/5/15 min) at the start: ${r.loadStart.join(' / ')}; 1-minute load average at the end of the throughput runs: ${r.load?.toFixed(2) ?? 'n/a'} on ${meta.cpus} cores (other work on the machine inflates wall-clock figures; CPU ms per request does not depend on it).`,
     '',
   ].join('\n');
   writeFileSync(join(ROOT, `bench/results/${OUT}.md`), md);
