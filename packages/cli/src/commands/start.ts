@@ -25,7 +25,7 @@ export function register(program: Command): void {
           app.log.info({ signal }, 'shutting down');
           // In-flight requests (long SSE streams included) get a grace period, then their sockets are
           // cut so that usage and audit batches still flush and the database closes before exit.
-          const grace = Number(process.env.KHIDMA_SHUTDOWN_GRACE_MS ?? 10_000);
+          const grace = Number(process.env.KHIDMA_SHUTDOWN_GRACE_MS) || 10_000;
           setTimeout(() => {
             app.log.warn('grace period over; closing remaining connections');
             app.server.closeAllConnections();
