@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +54,10 @@ describe('registry linkage endpoints', () => {
     admin = (await t.createKey({ org: 'registry-suite', role: 'org-admin' })).key;
     member = (await t.createKey({ org: 'registry-suite' })).key;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   const call = (method: 'GET' | 'POST', url: string, key: string, payload?: unknown) =>
     t.app.inject({
