@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -122,7 +122,14 @@ async function openPglite(
   }
   let client: PGlite;
   try {
+    const fresh = !dataDir.startsWith('memory://') && !existsSync(resolve(dataDir, 'PG_VERSION'));
     client = await PGlite.create(dataDir);
+    if (fresh) {
+      // initdb grows PGlite's WASM heap to ~800 MiB RSS and it never shrinks; reopening the new
+      // cluster starts small again (measured 850 -> 460 MiB on first start).
+      await client.close();
+      client = await PGlite.create(dataDir);
+    }
   } catch (err) {
     unlock();
     throw err;
