@@ -71,7 +71,9 @@ export class DbAuditStore {
         order by x.seq`);
       if (affectedRows(res) === entries.length) return;
     } catch (e) {
-      if ((e as { code?: string }).code !== '23505') throw e;
+      // Unique violation on seq: a concurrent writer took these numbers (drizzle wraps the driver error).
+      const err = e as { code?: string; cause?: { code?: string } };
+      if ((err.code ?? err.cause?.code) !== '23505') throw e;
     }
     await this.appendLocked(entries);
   }
