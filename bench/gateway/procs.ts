@@ -61,11 +61,11 @@ export async function spawnUntil(
 }
 
 /** Peak resident set size (VmHWM) of a process, in MiB; null where /proc is unavailable. */
-export function peakRssMiB(pid: number | undefined): number | null {
+export function peakRssMiB(pid: number | undefined, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): number | null {
   if (!pid) return null;
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const m = /VmHWM:\s+(\d+) kB/.exec(status);
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
     return m ? Math.round((Number(m[1]) / 1024) * 10) / 10 : null;
   } catch {
     return null;

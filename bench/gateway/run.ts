@@ -165,6 +165,9 @@ async function main() {
         : Math.round(((cpuAfter - cpuBefore) / requests) * 1000) / 1000;
   }
   const load = loadavg()[0];
+  // Peak RSS includes start-up (PGlite's initdb on a fresh data directory); the current RSS after the
+  // runs is the steady-state footprint.
+  const rssNow = peakRssMiB(khidma.proc.child.pid, 'VmRSS');
   const rss = {
     mock: peakRssMiB(mock.proc.child.pid),
     khidma: peakRssMiB(khidma.proc.child.pid),
@@ -182,6 +185,7 @@ async function main() {
     firstByte,
     tput,
     rss,
+    rssNow,
     usageRequests: (usageCheck as { totals?: { requests?: number } }).totals?.requests ?? null,
   });
 }
@@ -259,6 +263,7 @@ interface Report {
   firstByte: Record<string, LatencyStats>;
   tput: Record<string, Throughput[]>;
   rss: Record<string, number | null>;
+  rssNow: number | null;
   usageRequests: number | null;
 }
 
@@ -315,6 +320,7 @@ function report(r: Report) {
     `Khidma vs Portkey throughput: ×${summary.throughputRatioVsPortkey.c16} at c=16, ×${summary.throughputRatioVsPortkey.c64} at c=64.`,
     `Targets: added p50 ≤ 0.3 ms (${summary.khidmaAddedMs.p50}), added p99 ≤ 1.5 ms (${summary.khidmaAddedMs.p99}), added TTFB ≤ 1 ms (${summary.khidmaAddedTtfbMs}), throughput ≥ 3× Portkey.`,
     `Usage rows recorded by Khidma during the run: ${r.usageRequests ?? 'n/a'}. The direct row's CPU and RSS are the mock upstream's.`,
+    `Khidma RSS after the runs (steady state, peak includes start-up): ${r.rssNow ?? 'n/a'} MiB.`,
     `Load average (1/5/15 min) at the start: ${r.loadStart.join(' / ')}; 1-minute load average at the end of the throughput runs: ${r.load?.toFixed(2) ?? 'n/a'} on ${meta.cpus} cores (other work on the machine inflates wall-clock figures; CPU ms per request does not depend on it).`,
     '',
   ].join('\n');
