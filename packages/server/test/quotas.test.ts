@@ -134,7 +134,7 @@ describe.skipIf(!REDIS_URL || !process.env.DATABASE_URL)(
 
     it('counts requests made on either instance against one limit', async () => {
       const { key } = await a.createKey({ org: 'multi', limits: { rpm: 3 } });
-    await awayFromMinuteBoundary();
+      await awayFromMinuteBoundary();
       const call = (app: TestApp) =>
         app.app.inject({
           method: 'POST',
