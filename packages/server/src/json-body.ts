@@ -115,6 +115,16 @@ export function locateJsonError(text: string): { offset: number; path: string } 
     if (c === '"') return readString() !== null;
     return readScalar();
   };
+  // Parse `"key": value` inside an object frame, recording the key for error locations.
+  const readMember = (top: { key: string | null }): boolean => {
+    const key = readString();
+    if (key === null) return false;
+    top.key = key;
+    ws();
+    if (text[i] !== ':') return false;
+    i++;
+    return readValue();
+  };
   if (!readValue()) return fail();
   let expectValue = stack.length > 0;
   while (stack.length > 0) {
@@ -128,26 +138,14 @@ export function locateJsonError(text: string): { offset: number; path: string } 
           expectValue = false;
           continue;
         }
-        const key = readString();
-        if (key === null) return fail();
-        top.key = key;
-        ws();
-        if (text[i] !== ':') return fail();
-        i++;
-        if (!readValue()) return fail();
+        if (!readMember(top)) return fail();
         expectValue = stack[stack.length - 1] !== top;
         continue;
       }
       if (text[i] === ',') {
         i++;
         ws();
-        const key = readString();
-        if (key === null) return fail();
-        top.key = key;
-        ws();
-        if (text[i] !== ':') return fail();
-        i++;
-        if (!readValue()) return fail();
+        if (!readMember(top)) return fail();
         expectValue = stack[stack.length - 1] !== top;
         continue;
       }

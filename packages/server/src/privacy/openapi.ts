@@ -1,3 +1,4 @@
+import { PII_TYPES } from '@khidma/privacy';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 
 const json = (schema: Record<string, unknown>) => ({ content: { 'application/json': { schema } } });
@@ -5,28 +6,8 @@ const body = (properties: Record<string, unknown>, required: string[]) => ({
   required: true,
   ...json({ type: 'object', properties, required, additionalProperties: false }),
 });
-const PII_TYPES = {
-  type: 'string',
-  enum: [
-    'CIN',
-    'PHONE',
-    'EMAIL',
-    'IBAN',
-    'RIB',
-    'ICE',
-    'IF',
-    'CNSS',
-    'PASSPORT',
-    'MASSAR',
-    'PLATE',
-    'RC',
-    'CARD',
-    'IP',
-    'DATE_OF_BIRTH',
-    'PERSON',
-    'ADDRESS',
-  ],
-};
+// The OpenAPI enum is the library's own list, so a new PII type cannot be forgotten here.
+const PII_TYPE_SCHEMA = { type: 'string', enum: [...PII_TYPES] };
 const subject = body(
   {
     cin: { type: 'string', example: 'AB123456' },
@@ -62,7 +43,7 @@ export function registerPrivacyOpenApi(openapi: OpenApiRegistry): void {
           requestBody: body(
             {
               text: { type: 'string', maxLength: 1_000_000 },
-              types: { type: 'array', items: PII_TYPES },
+              types: { type: 'array', items: PII_TYPE_SCHEMA },
               min_score: { type: 'number' },
             },
             ['text'],
@@ -80,7 +61,7 @@ export function registerPrivacyOpenApi(openapi: OpenApiRegistry): void {
             requestBody: body(
               {
                 text: { type: 'string' },
-                types: { type: 'array', items: PII_TYPES },
+                types: { type: 'array', items: PII_TYPE_SCHEMA },
                 session_id: {
                   type: 'string',
                   description: 'Continue a session: same values, same placeholders',
