@@ -1,4 +1,5 @@
-import { flagsOf, maybeInLexicon } from './lexicon/index.js';
+import { LEXICON, PROCLITIC_KEEPS } from './lexicon/index.js';
+import { findKey, findKeyIn, HASH_SEED, hashStep } from './lexicon/key-table.js';
 import { lexKey } from './text.js';
 
 export enum TokenKind {
@@ -37,43 +38,66 @@ export interface Tokens {
   start: Int32Array;
   end: Int32Array;
   kind: Uint8Array;
+  /** Lexicon flags (see lexicon/index.ts F). */
   flags: Int32Array;
+  /** Lexicon entry whose key is exactly the token's key, or -1 (see keyOf). */
+  entry: Int32Array;
   /** Positions of "@" and ":" (for e-mail and IPv6 scanners). */
   at: number[];
   colon: number[];
   low: string;
-  keys: (string | undefined)[];
+  /** Keys of tokens that are not lexicon entries, built on first use (most tokens never need one). */
+  keys: (string | undefined)[] | null;
 }
 
 /** Folded lexicon key of token `t` ('' for digit tokens), computed on first use. */
 export function keyOf(tokens: Tokens, t: number): string {
-  let k = tokens.keys[t];
+  const e = tokens.entry[t]!;
+  if (e >= 0) return LEXICON.keys[e]!;
+  if (tokens.kind[t] === TokenKind.Digits) return '';
+  let keys = tokens.keys;
+  if (keys === null) {
+    keys = new Array(tokens.count);
+    tokens.keys = keys;
+  }
+  let k = keys[t];
   if (k === undefined) {
-    if (tokens.kind[t] === TokenKind.Digits) k = '';
-    else {
-      const raw = tokens.low.slice(tokens.start[t], tokens.end[t]);
-      k = tokens.kind[t] === TokenKind.Arabic ? lexKey(raw) : raw;
-    }
-    tokens.keys[t] = k;
+    const raw = tokens.low.slice(tokens.start[t], tokens.end[t]);
+    k = tokens.kind[t] === TokenKind.Arabic ? lexKey(raw) : raw;
+    keys[t] = k;
   }
   return k;
 }
 
 /**
  * Scratch arrays for the scan, reused across calls; the result is copied into one exact-size buffer.
- * One allocation per call instead of three growing ones matters for short prompts (latency) and for GC.
+ * One allocation per call instead of five growing ones matters for short prompts (latency) and for GC.
  */
 let scratchStart = new Int32Array(1024);
 let scratchEnd = new Int32Array(1024);
+let scratchFlags = new Int32Array(1024);
+let scratchEntry = new Int32Array(1024);
 let scratchKind = new Uint8Array(1024);
 const SCRATCH_MAX_TOKENS = 1 << 18;
 
+function growScratch(): void {
+  const cap = scratchStart.length * 2;
+  const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+    b.set(a);
+    return b;
+  };
+  scratchStart = grow(scratchStart, new Int32Array(cap));
+  scratchEnd = grow(scratchEnd, new Int32Array(cap));
+  scratchFlags = grow(scratchFlags, new Int32Array(cap));
+  scratchEntry = grow(scratchEntry, new Int32Array(cap));
+  scratchKind = grow(scratchKind, new Uint8Array(cap));
+}
+
+/** Longest word (code units) looked up in the lexicon; longer runs are never names or cue words. */
+const MAX_LEXICON_WORD = 24;
+
 export function tokenize(low: string): Tokens {
   const n = low.length;
-  let cap = scratchStart.length;
-  let start = scratchStart;
-  let end = scratchEnd;
-  let kind = scratchKind;
   const at: number[] = [];
   const colon: number[] = [];
   let count = 0;
@@ -87,95 +111,86 @@ export function tokenize(low: string): Tokens {
       i++;
       continue;
     }
+    if (count === scratchStart.length) growScratch();
     const s = i;
     i++;
+    // The lexicon key is hashed during the scan itself (marks excluded, as lexKey drops them).
+    let h = hashStep(HASH_SEED, c);
+    let keyLength = 1;
+    let kind: TokenKind;
     if (cls === ARABIC) {
+      kind = TokenKind.Arabic;
       while (i < n) {
         const d = low.charCodeAt(i);
         const k = d < 0x800 ? CLASS[d] : OTHER;
-        if (k !== ARABIC && k !== MARK) break;
+        if (k === ARABIC) {
+          h = hashStep(h, d);
+          keyLength++;
+        } else if (k !== MARK) break;
+        i++;
+      }
+    } else if (cls === LATIN) {
+      kind = TokenKind.Latin;
+      while (i < n) {
+        const d = low.charCodeAt(i);
+        if (d >= 0x800 || CLASS[d] !== LATIN) break;
+        h = hashStep(h, d);
+        keyLength++;
         i++;
       }
     } else {
-      while (i < n) {
-        const d = low.charCodeAt(i);
-        if ((d < 0x800 ? CLASS[d] : OTHER) !== cls) break;
-        i++;
-      }
+      kind = TokenKind.Digits;
+      while (i < n && isAsciiDigit(low.charCodeAt(i))) i++;
     }
-    if (count === cap) {
-      cap *= 2;
-      const ns = new Int32Array(cap);
-      ns.set(start);
-      start = ns;
-      const ne = new Int32Array(cap);
-      ne.set(end);
-      end = ne;
-      const nk = new Uint8Array(cap);
-      nk.set(kind);
-      kind = nk;
-    }
-    start[count] = s;
-    end[count] = i;
-    kind[count] = cls === DIGIT ? TokenKind.Digits : cls === LATIN ? TokenKind.Latin : TokenKind.Arabic;
-    count++;
-  }
-  if (cap <= SCRATCH_MAX_TOKENS && cap > scratchStart.length) {
-    scratchStart = start;
-    scratchEnd = end;
-    scratchKind = kind;
-  }
-  // start | end | flags (Int32) then kind (Uint8), views over a single buffer.
-  const buf = new ArrayBuffer(count * 13);
-  const outStart = new Int32Array(buf, 0, count);
-  const outEnd = new Int32Array(buf, count * 4, count);
-  const outKind = new Uint8Array(buf, count * 12, count);
-  for (let t = 0; t < count; t++) {
-    outStart[t] = start[t]!;
-    outEnd[t] = end[t]!;
-    outKind[t] = kind[t]!;
-  }
-  start = outStart;
-  end = outEnd;
-  kind = outKind;
-  const tokens: Tokens = {
-    count,
-    start,
-    end,
-    kind,
-    flags: new Int32Array(buf, count * 8, count),
-    at,
-    colon,
-    low,
-    keys: new Array(count),
-  };
-  const flags = tokens.flags;
-  for (let t = 0; t < count; t++) {
-    const k = kind[t]!;
-    if (k === TokenKind.Digits) continue;
-    const s = start[t]!;
-    const e = end[t]!;
-    const len = e - s;
-    if (len > 24) continue;
+    scratchStart[count] = s;
+    scratchEnd[count] = i;
+    scratchKind[count] = kind;
+    let flags = 0;
+    let entry = -1;
     // Latin letters glued to digits are Arabizi spellings ("3lina", "sara7a", "bo7dna") or codes: the
     // letter run alone is not the word it spells, so it gets no lexical meaning (names, cues, categories).
     if (
-      k === TokenKind.Latin &&
-      ((s > 0 && isAsciiDigit(low.charCodeAt(s - 1))) || (e < n && isAsciiDigit(low.charCodeAt(e))))
-    )
-      continue;
-    const first = low.charCodeAt(s);
-    const last = low.charCodeAt(e - 1);
-    const maybe =
-      maybeInLexicon(first, last, len) ||
-      (k === TokenKind.Arabic &&
-        len > 3 &&
-        PROCLITICS.has(first) &&
-        maybeInLexicon(low.charCodeAt(s + 1), last, len - 1)) ||
-      (k === TokenKind.Arabic && CLASS[last] === MARK);
-    if (maybe) flags[t] = flagsOf(keyOf(tokens, t));
+      kind !== TokenKind.Digits &&
+      i - s <= MAX_LEXICON_WORD &&
+      !(
+        kind === TokenKind.Latin &&
+        ((s > 0 && isAsciiDigit(low.charCodeAt(s - 1))) || (i < n && isAsciiDigit(low.charCodeAt(i))))
+      )
+    ) {
+      entry = findKey(LEXICON, low, s, i, h, keyLength);
+      if (entry >= 0) flags = LEXICON.flags[entry]!;
+      else if (kind === TokenKind.Arabic && keyLength > 3 && PROCLITICS.has(c)) {
+        const bare = findKeyIn(LEXICON, low, s + 1, i);
+        if (bare >= 0) flags = LEXICON.flags[bare]! & PROCLITIC_KEEPS;
+      }
+    }
+    scratchFlags[count] = flags;
+    scratchEntry[count] = entry;
+    count++;
   }
-  return tokens;
+  // start | end | flags | entry (Int32) then kind (Uint8), views over a single exact-size buffer.
+  const buf = new ArrayBuffer(count * 17);
+  const start = new Int32Array(buf, 0, count);
+  const end = new Int32Array(buf, count * 4, count);
+  const flags = new Int32Array(buf, count * 8, count);
+  const entry = new Int32Array(buf, count * 12, count);
+  const kind = new Uint8Array(buf, count * 16, count);
+  start.set(scratchStart.subarray(0, count));
+  end.set(scratchEnd.subarray(0, count));
+  flags.set(scratchFlags.subarray(0, count));
+  entry.set(scratchEntry.subarray(0, count));
+  kind.set(scratchKind.subarray(0, count));
+  if (scratchStart.length > SCRATCH_MAX_TOKENS) shrinkScratch();
+  return { count, start, end, kind, flags, entry, at, colon, low, keys: null };
+}
+
+/** One huge document must not pin megabytes of scratch for the life of the process. */
+function shrinkScratch(): void {
+  scratchStart = new Int32Array(1024);
+  scratchEnd = new Int32Array(1024);
+  scratchFlags = new Int32Array(1024);
+  scratchEntry = new Int32Array(1024);
+  scratchKind = new Uint8Array(1024);
 }
 
 /** Characters between two tokens contain only spaces, hyphens or apostrophes (at most `max` chars). */

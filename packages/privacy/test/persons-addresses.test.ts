@@ -18,6 +18,11 @@ describe('person names', () => {
     expect(of('PERSON', 'فاطمة الزهراء بناني ستحضر')).toEqual(['فاطمة الزهراء بناني']);
   });
 
+  it('reads vocalised and stretched Arabic names like their bare spelling (harakat and tatweel ignored)', () => {
+    expect(of('PERSON', 'اتصل بي مُحَمَّد العلوي غدا')).toEqual(['مُحَمَّد العلوي']);
+    expect(of('PERSON', 'موعد مع محـمد العلوي غدا')).toEqual(['محـمد العلوي']);
+  });
+
   it('captures unknown names after an introduction or a title', () => {
     expect(of('PERSON', "Bonjour, je m'appelle Zineb Kharbouch.")).toEqual(['Zineb Kharbouch']);
     expect(of('PERSON', 'salam, smiti reda lmrabet, bghit nsowel')).toEqual(['reda lmrabet']);

@@ -1,6 +1,7 @@
 import { foldText, foldValue } from '../text.js';
 import type { SensitiveCategory } from '../types.js';
 import { RAW_CUES } from './cue-words.js';
+import { buildKeyTable } from './key-table.js';
 import {
   ABD_SUFFIXES,
   FAMILY_ARABIC,
@@ -42,6 +43,8 @@ export const F = {
   CUE: 32768,
 } as const;
 export const NAME_CORE = F.GIVEN | F.FAMILY;
+/** Flags that survive a one-letter Arabic proclitic: name and address meanings, not stopwords or titles. */
+export const PROCLITIC_KEEPS = ~(F.STOP | F.TITLE);
 
 export interface SensitivePhrase {
   tokens: string[];
@@ -151,19 +154,8 @@ for (const [category, lex] of Object.entries(SENSITIVE_TERMS) as [
 }
 for (const list of SENSITIVE_PHRASES.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
-/**
- * Cheap pre-filter over (first char, last char, length): most words of a text are not in the lexicon,
- * and this avoids building a string and hashing it for each of them.
- */
-const BLOOM = new Uint8Array(1 << 16);
-export function bloomIndex(first: number, last: number, len: number): number {
-  return (first * 7919 + last * 31 + len) & 0xffff;
-}
-for (const key of TOKEN_FLAGS.keys())
-  BLOOM[bloomIndex(key.charCodeAt(0), key.charCodeAt(key.length - 1), key.length)] = 1;
-export function maybeInLexicon(first: number, last: number, len: number): boolean {
-  return BLOOM[bloomIndex(first, last, len)] === 1;
-}
+/** The same keys and flags, probed without building strings (see key-table.ts). */
+export const LEXICON = buildKeyTable(TOKEN_FLAGS);
 
 const ARABIC_PROCLITICS = new Set(['و', 'ب', 'ل', 'ف', 'ك']);
 
@@ -174,7 +166,7 @@ export function flagsOf(key: string): number {
   if (key.length > 3 && ARABIC_PROCLITICS.has(key[0]!)) {
     const g = TOKEN_FLAGS.get(key.slice(1));
     // Only name and address meanings survive a proclitic; stopwords do not.
-    if (g !== undefined) return g & ~(F.STOP | F.TITLE);
+    if (g !== undefined) return g & PROCLITIC_KEEPS;
   }
   return 0;
 }

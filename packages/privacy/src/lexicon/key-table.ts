@@ -1,0 +1,118 @@
+/**
+ * Lexicon keys in an open-addressing hash table that is probed with code units read straight from the
+ * folded text. Most words of a request are in the lexicon (stopwords, names, cue words: about 3 in 4 on
+ * the bench corpus), so looking them up through a Map<string> meant one substring and one string hash
+ * per word. Here the tokenizer hashes each word while it scans it, and a probe compares code units in
+ * place: no allocation per word. Arabic marks and tatweel are skipped on the text side, exactly as
+ * lexKey() strips them.
+ */
+import { isArabicMark } from '../text.js';
+
+/** FNV-1a over UTF-16 code units (32-bit). */
+export const HASH_SEED = 0x811c9dc5 | 0;
+export function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+export interface KeyTable {
+  /** Canonical key string of each entry (returned by keyOf, so equal keys are the same string). */
+  keys: string[];
+  flags: Int32Array;
+  hash: Int32Array;
+  /** Entry code units live in `units` from `unitStart[e]` for `keyLength[e]` units. */
+  unitStart: Int32Array;
+  keyLength: Int32Array;
+  units: Uint16Array;
+  /** Slot -> entry index + 1 (0: empty). Size is a power of two, at most 1/4 full. */
+  slots: Int32Array;
+  mask: number;
+}
+
+export function buildKeyTable(entries: Map<string, number>): KeyTable {
+  const n = entries.size;
+  let size = 16;
+  while (size < n * 4) size *= 2;
+  let totalUnits = 0;
+  for (const key of entries.keys()) totalUnits += key.length;
+  const table: KeyTable = {
+    keys: [],
+    flags: new Int32Array(n),
+    hash: new Int32Array(n),
+    unitStart: new Int32Array(n),
+    keyLength: new Int32Array(n),
+    units: new Uint16Array(totalUnits),
+    slots: new Int32Array(size),
+    mask: size - 1,
+  };
+  let e = 0;
+  let u = 0;
+  for (const [key, flags] of entries) {
+    let h = HASH_SEED;
+    table.unitStart[e] = u;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      table.units[u++] = c;
+      h = hashStep(h, c);
+    }
+    table.keys.push(key);
+    table.flags[e] = flags;
+    table.hash[e] = h;
+    table.keyLength[e] = key.length;
+    let slot = h & table.mask;
+    while (table.slots[slot] !== 0) slot = (slot + 1) & table.mask;
+    table.slots[slot] = e + 1;
+    e++;
+  }
+  return table;
+}
+
+/**
+ * Entry whose key equals `low[from, to)` with Arabic marks skipped, or -1. `h` and `length` are the
+ * hash and the length of that mark-free key, computed by the caller while it scanned the word.
+ */
+export function findKey(
+  table: KeyTable,
+  low: string,
+  from: number,
+  to: number,
+  h: number,
+  length: number,
+): number {
+  const { slots, mask } = table;
+  let slot = h & mask;
+  for (;;) {
+    const e = slots[slot]! - 1;
+    if (e < 0) return -1;
+    if (table.hash[e] === h && table.keyLength[e] === length && sameUnits(table, e, low, from, to)) return e;
+    slot = (slot + 1) & mask;
+  }
+}
+
+function sameUnits(table: KeyTable, e: number, low: string, from: number, to: number): boolean {
+  const units = table.units;
+  let u = table.unitStart[e]!;
+  for (let i = from; i < to; i++) {
+    const c = low.charCodeAt(i);
+    if (isArabicMark(c)) continue;
+    if (units[u++] !== c) return false;
+  }
+  return true;
+}
+
+/** Hash and mark-free length of `low[from, to)` (used for the rare second probe, without a proclitic). */
+export function findKeyIn(table: KeyTable, low: string, from: number, to: number): number {
+  let h = HASH_SEED;
+  let length = 0;
+  for (let i = from; i < to; i++) {
+    const c = low.charCodeAt(i);
+    if (isArabicMark(c)) continue;
+    h = hashStep(h, c);
+    length++;
+  }
+  return findKey(table, low, from, to, h, length);
+}
+
+/** Entry of a key given as a string (setup code and tests), or -1. */
+export function findKeyString(table: KeyTable, key: string): number {
+  return findKeyIn(table, key, 0, key.length);
+}
