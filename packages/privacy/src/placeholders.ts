@@ -1,8 +1,24 @@
 import { PII_TYPES, type PiiType } from './types.js';
 
+/**
+ * Placeholders already built, by type then number: every prompt asks for the same first few, and the
+ * template literal was a visible share of pseudonymising one. Only the known types have a list, so
+ * callers passing other strings cannot grow it.
+ */
+const PLACEHOLDER_CACHE = new Map<string, string[]>(PII_TYPES.map((t) => [t, []]));
+const CACHED_NUMBERS = 64;
+
 /** Canonical placeholder, e.g. ⟦CIN_1⟧: brackets models rarely alter, typed and numbered. */
 export function placeholderFor(type: PiiType, n: number): string {
-  return `⟦${type}_${n}⟧`;
+  if (!(n >= 0 && n < CACHED_NUMBERS && Number.isInteger(n))) return `⟦${type}_${n}⟧`;
+  const list = PLACEHOLDER_CACHE.get(type);
+  if (list === undefined) return `⟦${type}_${n}⟧`;
+  let p = list[n];
+  if (p === undefined) {
+    p = `⟦${type}_${n}⟧`;
+    list[n] = p;
+  }
+  return p;
 }
 
 const TYPE_BY_COMPACT = new Map<string, PiiType>(PII_TYPES.map((t) => [t.replace(/_/g, ''), t]));

@@ -73,15 +73,30 @@ const SCRATCH_MAX = 1 << 20;
 let scratch = new Uint16Array(4096);
 let scratchBytes: NodeBufferView | undefined;
 
+/**
+ * Short values (identifiers and names being normalised, one per detection): the string itself when
+ * nothing folds (digits, lowercase e-mails), else a copy built from a small buffer. Both beat a round
+ * trip through a native buffer, whose two calls cost more than folding a few dozen units.
+ */
+const SHORT_MAX = 64;
+const shortUnits = new Uint16Array(SHORT_MAX);
+function foldShort(text: string): string {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (TABLE[c] !== c) break;
+    i++;
+  }
+  if (i === n) return text;
+  for (let k = 0; k < n; k++) shortUnits[k] = TABLE[text.charCodeAt(k)]!;
+  return String.fromCharCode.apply(null, shortUnits.subarray(0, n) as unknown as number[]);
+}
+
 /** Lowercased, folded copy of `text` with exactly the same length (one code unit in, one out). */
 export function foldText(text: string): string {
   const n = text.length;
-  if (n < 64 && !NodeBuffer) {
-    // Short values (identifiers, names) outside Node: a string build beats a typed array and a decode.
-    let s = '';
-    for (let i = 0; i < n; i++) s += String.fromCharCode(TABLE[text.charCodeAt(i)]!);
-    return s;
-  }
+  if (n <= SHORT_MAX) return foldShort(text);
   if (n > scratch.length && n <= SCRATCH_MAX) {
     scratch = new Uint16Array(Math.min(SCRATCH_MAX, n * 2));
     scratchBytes = undefined;

@@ -47,7 +47,7 @@ export interface Tokens {
   colon: number[];
   low: string;
   /** Keys of tokens that are not lexicon entries, built on first use (most tokens never need one). */
-  keys: (string | undefined)[] | null;
+  keys: Map<number, string> | null;
 }
 
 /** Folded lexicon key of token `t` ('' for digit tokens), computed on first use. */
@@ -55,16 +55,17 @@ export function keyOf(tokens: Tokens, t: number): string {
   const e = tokens.entry[t]!;
   if (e >= 0) return LEXICON.keys[e]!;
   if (tokens.kind[t] === TokenKind.Digits) return '';
+  // A sparse map: an array as long as the token list cost more to allocate than the few keys it held.
   let keys = tokens.keys;
   if (keys === null) {
-    keys = new Array(tokens.count);
+    keys = new Map();
     tokens.keys = keys;
   }
-  let k = keys[t];
+  let k = keys.get(t);
   if (k === undefined) {
     const raw = tokens.low.slice(tokens.start[t], tokens.end[t]);
     k = tokens.kind[t] === TokenKind.Arabic ? lexKey(raw) : raw;
-    keys[t] = k;
+    keys.set(t, k);
   }
   return k;
 }

@@ -12,6 +12,10 @@ function isSep(c: number): boolean {
 }
 
 const MAX_DIGITS = 28;
+/** Fewest digits of any identifier classifyDigits accepts (IF: 7). */
+const MIN_DIGITS = 7;
+
+type Classified = { type: PiiType; score: number };
 
 interface Run {
   /** Flat [start, end) pairs of digit groups. */
@@ -95,23 +99,33 @@ function processRun(input: ScanInput, run: Run): void {
       s += 4;
       continue;
     }
+    // The digit string is only built once it is long enough to be an identifier: most runs are times,
+    // days, amounts and counts, and classifyDigits has nothing for fewer than MIN_DIGITS digits.
     let digits = '';
-    let best: { type: PiiType; score: number; e: number } | null = null;
+    let digitCount = 0;
+    let best: Classified | null = null;
+    let bestEnd = -1;
     for (let e = s; e <= lastUsable; e++) {
+      digitCount += groupLen(g, e);
+      if (digitCount > MAX_DIGITS) break;
+      if (digitCount < MIN_DIGITS) continue;
+      if (digits.length === 0) for (let k = s; k < e; k++) digits += low.slice(g[2 * k], g[2 * k + 1]);
       digits += low.slice(g[2 * e], g[2 * e + 1]);
-      if (digits.length > MAX_DIGITS) break;
       const whole = s === 0 && e === groups - 1 && !run.rightGlued;
       const found = classifyDigits(input, digits, run.plus && s === 0, whole, gs, g[2 * e + 1]!);
-      if (found) best = { type: found.type, score: found.score, e };
+      if (found) {
+        best = found;
+        bestEnd = e;
+      }
     }
     if (best) {
       out.push({
         type: best.type,
         start: run.plus && s === 0 && best.type === 'PHONE' ? plusStart(low, gs) : gs,
-        end: g[2 * best.e + 1]!,
+        end: g[2 * bestEnd + 1]!,
         score: best.score,
       });
-      s = best.e + 1;
+      s = bestEnd + 1;
     } else s++;
   }
 }
@@ -204,7 +218,7 @@ function classifyDigits(
   whole: boolean,
   start: number,
   end: number,
-): { type: PiiType; score: number } | null {
+): Classified | null {
   const len = d.length;
   if (len === 24) {
     if (!isValidRib(d)) return null;

@@ -15,13 +15,37 @@ for (const cue of [...new Set(INTRO_CUES.map((c) => foldText(c)))].sort((a, b) =
   INTROS_BY_LAST.set(last, [...(INTROS_BY_LAST.get(last) ?? []), cue]);
 }
 
+/**
+ * Whitespace (as the regex class \s sees it in folded text), ":", ",", "-" or "–" between a cue and
+ * a name; a char-code test instead of a regex over one-character substrings.
+ */
+function isIntroGap(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 58 ||
+    c === 44 ||
+    c === 45 ||
+    c === 0x2013 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** The introduction cue ending right before token `t` (skipping spaces, colons, commas), if any. */
 function introBefore(low: string, tokens: Tokens, t: number): string | null {
   const candidates = INTROS_BY_LAST.get(keyOf(tokens, t - 1));
   if (!candidates) return null;
   const start = tokens.start[t]!;
   let p = start;
-  while (p > 0 && p > start - 4 && /[\s:,\-–]/.test(low[p - 1]!)) p--;
+  while (p > 0 && p > start - 4 && isIntroGap(low.charCodeAt(p - 1))) p--;
   // The cue may end anywhere between its last word and the name ("nom : X" ends after the colon).
   for (const cue of candidates) {
     for (let q = start; q >= p; q--) {
