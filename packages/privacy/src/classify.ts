@@ -1,4 +1,4 @@
-import { analyze } from './detect.js';
+import { analyzeTransient } from './detect.js';
 import { F, SENSITIVE_PHRASES, type SensitivePhrase } from './lexicon/index.js';
 import { keyOf, TokenKind, type Tokens } from './tokens.js';
 import type { Classification, DataClass, DetectOptions, PiiEntity, SensitiveCategory } from './types.js';
@@ -84,7 +84,8 @@ export function inspectText(
   text: string,
   options?: InspectOptions,
 ): { classification: Classification; entities: PiiEntity[] } {
-  const { tokens, entities } = analyze(text, options);
+  // The tokens are read below and dropped before anything scans again.
+  const { tokens, entities } = analyzeTransient(text, options);
   const hits = options?.sensitive === false ? [] : findSensitive(tokens);
   let personalContext = entities.length > 0;
   let internal = false;

@@ -1,6 +1,6 @@
 import { CUE_CATEGORIES, type CueCategory, RAW_CUES } from './lexicon/cue-words.js';
-import { F } from './lexicon/index.js';
 import { foldText, isLetter, isWordChar } from './text.js';
+import type { IndexList } from './token-index.js';
 import { keyOf, type Tokens } from './tokens.js';
 
 export type { CueCategory };
@@ -39,15 +39,16 @@ export interface CueHits {
   mask: number[];
 }
 
-export function findCues(low: string, tokens: Tokens): CueHits {
+/** `cueWords`: the tokens flagged as a cue's last word (see token-index.ts). */
+export function findCues(low: string, tokens: Tokens, cueWords: IndexList): CueHits {
   // Hits arrive almost always in end order (tokens are scanned left to right): fill the three arrays
   // directly and sort only in the rare case a cue's tail makes one end out of order.
   const start: number[] = [];
   const end: number[] = [];
   const mask: number[] = [];
   let sorted = true;
-  for (let t = 0; t < tokens.count; t++) {
-    if (!(tokens.flags[t]! & F.CUE)) continue;
+  for (let w = 0; w < cueWords.count; w++) {
+    const t = cueWords.items[w]!;
     const ws = tokens.start[t]!;
     const we = tokens.end[t]!;
     let key = keyOf(tokens, t);

@@ -6,6 +6,7 @@ import { scanNumbers } from './scan/numbers.js';
 import { scanPersons } from './scan/persons.js';
 import { scanEmails, scanIpv6, scanRc } from './scan/web.js';
 import { foldText } from './text.js';
+import { indexTokens } from './token-index.js';
 import { type Tokens, tokenize } from './tokens.js';
 import { CHECKSUM_TYPES, type DetectOptions, type PiiEntity, type PiiType } from './types.js';
 
@@ -71,12 +72,26 @@ function resolve(cands: Candidate[]): Candidate[] {
   return kept;
 }
 
+/** Detections and the tokens they rest on; the tokens stay valid for as long as the caller keeps them. */
 export function analyze(text: string, options: DetectOptions = {}): Analysis {
+  return scanText(text, options, false);
+}
+
+/**
+ * analyze() for callers that are done with the tokens before the next scan (detectPii, inspectText):
+ * the tokens live in reused scratch buffers (see tokenize's `transient`).
+ */
+export function analyzeTransient(text: string, options: DetectOptions = {}): Analysis {
+  return scanText(text, options, true);
+}
+
+function scanText(text: string, options: DetectOptions, transient: boolean): Analysis {
   if (typeof text !== 'string') throw new TypeError('detectPii expects a string');
   if (text.length > MAX_INPUT_CHARS) throw new RangeError(`text longer than ${MAX_INPUT_CHARS} characters`);
   const low = foldText(text);
-  const tokens = tokenize(low);
-  const input: ScanInput = { text, low, out: [], cues: findCues(low, tokens) };
+  const tokens = tokenize(low, transient);
+  const index = indexTokens(tokens, transient);
+  const input: ScanInput = { text, low, out: [], cues: findCues(low, tokens, index.cues), index };
   scanEmails(input, tokens);
   scanNumbers(input, tokens);
   scanCodes(input, tokens);
@@ -100,5 +115,5 @@ export function analyze(text: string, options: DetectOptions = {}): Analysis {
 
 /** Moroccan personal data in `text`, with offsets into the original string. */
 export function detectPii(text: string, options?: DetectOptions): PiiEntity[] {
-  return analyze(text, options).entities;
+  return scanText(text, options ?? {}, true).entities;
 }

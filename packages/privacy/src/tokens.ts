@@ -34,6 +34,7 @@ const PROCLITICS = new Set([0x648, 0x628, 0x644, 0x641, 0x643]); // و ب ل ف 
 
 /** Word tokens of the folded text: letter runs of one script, or digit runs. Offsets match the original. */
 export interface Tokens {
+  /** Number of tokens; the arrays may be longer (see tokenize's `transient`). */
   count: number;
   start: Int32Array;
   end: Int32Array;
@@ -97,7 +98,12 @@ function growScratch(): void {
 /** Longest word (code units) looked up in the lexicon; longer runs are never names or cue words. */
 const MAX_LEXICON_WORD = 24;
 
-export function tokenize(low: string): Tokens {
+/**
+ * Tokens of `low`. With `transient`, the arrays are the tokenizer's scratch buffers, valid only until the
+ * next call: for callers that finish with the tokens before tokenizing again (detectPii, inspectText),
+ * this skips an allocation and a copy of 17 bytes per token, and the GC work they cause.
+ */
+export function tokenize(low: string, transient = false): Tokens {
   const n = low.length;
   const at: number[] = [];
   const colon: number[] = [];
@@ -168,6 +174,23 @@ export function tokenize(low: string): Tokens {
     scratchFlags[count] = flags;
     scratchEntry[count] = entry;
     count++;
+  }
+  if (transient) {
+    const tokens: Tokens = {
+      count,
+      start: scratchStart,
+      end: scratchEnd,
+      kind: scratchKind,
+      flags: scratchFlags,
+      entry: scratchEntry,
+      at,
+      colon,
+      low,
+      keys: null,
+    };
+    // After a huge document the oversized arrays go with these tokens; the next call starts small.
+    if (scratchStart.length > SCRATCH_MAX_TOKENS) shrinkScratch();
+    return tokens;
   }
   // start | end | flags | entry (Int32) then kind (Uint8), views over a single exact-size buffer.
   const buf = new ArrayBuffer(count * 17);

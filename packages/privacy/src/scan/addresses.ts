@@ -80,12 +80,12 @@ function addressGap(low: string, from: number, to: number): boolean {
  */
 export function scanAddresses(input: ScanInput, tokens: Tokens): void {
   const { low, out } = input;
-  let t = 0;
-  while (t < tokens.count) {
-    if (!(tokens.flags[t]! & F.ADDR)) {
-      t++;
-      continue;
-    }
+  // Street keywords (token-index.ts); `next` skips keywords inside the previous address.
+  const keywords = input.index.addresses;
+  let next = 0;
+  for (let w = 0; w < keywords.count; w++) {
+    const t = keywords.items[w]!;
+    if (t < next) continue;
     const weak = (tokens.flags[t]! & F.ADDR_WEAK) !== 0;
     let s = t;
     let hasNumber = false;
@@ -170,7 +170,7 @@ export function scanAddresses(input: ScanInput, tokens: Tokens): void {
     else if (!weak && e > t && tokens.kind[t] === TokenKind.Latin && capitalisedLatin(input, tokens, t + 1))
       score = 0.55;
     if (score > 0) out.push({ type: 'ADDRESS', start: tokens.start[s]!, end: tokens.end[e]!, score });
-    t = e + 1;
+    next = e + 1;
   }
 }
 

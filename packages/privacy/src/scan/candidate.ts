@@ -1,4 +1,5 @@
 import type { CueHits } from '../cues.js';
+import type { TokenIndex } from '../token-index.js';
 import type { PiiType } from '../types.js';
 
 /** A detection before overlap resolution. */
@@ -16,4 +17,6 @@ export interface ScanInput {
   out: Candidate[];
   /** Context cue positions (see cues.ts). */
   cues: CueHits;
+  /** Tokens each scanner starts from (see token-index.ts). */
+  index: TokenIndex;
 }

@@ -40,9 +40,12 @@ export function scanCodes(input: ScanInput, tokens: Tokens): void {
   const { low, text } = input;
   const n = low.length;
   // Locals, not property reads: the loop visits every token of the text.
-  const { kind: kinds, start: starts, end: ends, count } = tokens;
-  for (let t = 0; t + 1 < count; t++) {
-    if (kinds[t] !== TokenKind.Latin || kinds[t + 1] !== TokenKind.Digits) continue;
+  const { kind: kinds, start: starts, end: ends } = tokens;
+  const digitTokens = input.index.digits;
+  // A code is a Latin token right before a digit token: start from the digit tokens.
+  for (let d = 0; d < digitTokens.count; d++) {
+    const t = digitTokens.items[d]! - 1;
+    if (t < 0 || kinds[t] !== TokenKind.Latin) continue;
     const i = starts[t]!;
     const j = ends[t]!;
     const letters = j - i;
@@ -159,10 +162,13 @@ export function scanPlates(input: ScanInput, tokens: Tokens): void {
   const { low, text, out } = input;
   const n = low.length;
   const { kind: kinds, start: starts, end: ends, count } = tokens;
-  for (let t = 1; t + 1 < count; t++) {
+  const digitTokens = input.index.digits;
+  // A plate's letter sits between two digit tokens: start from the digit token on its left.
+  for (let d = 0; d < digitTokens.count; d++) {
+    const t = digitTokens.items[d]! + 1;
+    if (t + 1 >= count) continue;
     const kind = kinds[t];
-    if (kind === TokenKind.Digits || kinds[t - 1] !== TokenKind.Digits || kinds[t + 1] !== TokenKind.Digits)
-      continue;
+    if (kind === TokenKind.Digits || kinds[t + 1] !== TokenKind.Digits) continue;
     const i = starts[t]!;
     let letterEnd = ends[t]!;
     while (letterEnd > i + 1 && isArabicMark(low.charCodeAt(letterEnd - 1))) letterEnd--;

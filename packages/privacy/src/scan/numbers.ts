@@ -33,16 +33,15 @@ export function scanNumbers(input: ScanInput, tokens: Tokens): void {
   const { low } = input;
   const n = low.length;
   const g: number[] = [];
-  let t = 0;
-  while (t < tokens.count) {
-    if (tokens.kind[t] !== TokenKind.Digits) {
-      t++;
-      continue;
-    }
+  const digitTokens = input.index.digits;
+  // Next token not yet part of a run: digit tokens before it were consumed by the previous run.
+  let next = 0;
+  for (let d = 0; d < digitTokens.count; d++) {
+    const t = digitTokens.items[d]!;
+    if (t < next) continue;
     const i = tokens.start[t]!;
     if (t > 0 && tokens.end[t - 1] === i && tokens.kind[t - 1] === TokenKind.Latin) {
       // Digits glued to letters belong to an alphanumeric code (CIN, IBAN…): scanCodes handles them.
-      t++;
       continue;
     }
     g.length = 0;
@@ -62,7 +61,7 @@ export function scanNumbers(input: ScanInput, tokens: Tokens): void {
       (i > 1 && low.charCodeAt(i - 1) === 40 && low.charCodeAt(i - 2) === 43);
     const rightGlued = j < n && isLatinLetter(low.charCodeAt(j));
     processRun(input, { g, plus, rightGlued });
-    t = u;
+    next = u;
   }
 }
 

@@ -95,18 +95,15 @@ function isNameish(flags: number): boolean {
  */
 export function scanPersons(input: ScanInput, tokens: Tokens): void {
   const { low, text, out } = input;
-  let t = 0;
-  while (t < tokens.count) {
+  // Starts: name words and words after a title or intro cue (token-index.ts); `next` skips tokens
+  // already taken by the previous name.
+  const starts = input.index.persons;
+  let next = 0;
+  for (let w = 0; w < starts.count; w++) {
+    const t = starts.items[w]!;
+    if (t < next) continue;
     const kind = tokens.kind[t]!;
-    if (kind === TokenKind.Digits) {
-      t++;
-      continue;
-    }
     const prevFlags = t > 0 ? tokens.flags[t - 1]! : 0;
-    if (!(tokens.flags[t]! & (NAME_CORE | F.PARTICLE)) && !(prevFlags & (F.TITLE | F.INTRO_LAST))) {
-      t++;
-      continue;
-    }
     const cueTitle = prevFlags & F.TITLE ? titleBefore(input, tokens, t) : false;
     let intro = cueTitle || !(prevFlags & F.INTRO_LAST) ? null : introBefore(low, tokens, t);
     // A greeting only introduces a capitalised Latin name ("Bonjour Karim", not "salam amal kbir").
@@ -114,10 +111,7 @@ export function scanPersons(input: ScanInput, tokens: Tokens): void {
       intro = null;
     const strongIntro = intro !== null && !WEAK_INTRO_CUES.has(intro);
     const flags = tokens.flags[t]!;
-    if (!isNameish(flags) && !cueTitle && !strongIntro) {
-      t++;
-      continue;
-    }
+    if (!isNameish(flags) && !cueTitle && !strongIntro) continue;
     // Extend over adjacent tokens of the same script that are names, particles, or (after a cue) unknown words.
     const capture = cueTitle || strongIntro;
     let e = t;
@@ -169,10 +163,7 @@ export function scanPersons(input: ScanInput, tokens: Tokens): void {
     while (e > t && tokens.flags[e]! & F.PARTICLE && !(tokens.flags[e]! & NAME_CORE)) e--;
     let s = t;
     while (s < e && tokens.flags[s]! & F.PARTICLE && !(tokens.flags[s]! & NAME_CORE) && !capture) s++;
-    if (core + unknown === 0) {
-      t++;
-      continue;
-    }
+    if (core + unknown === 0) continue;
     const parts = e - s + 1;
     let score: number;
     if (capture) score = strongIntro ? 0.9 : 0.85;
@@ -184,6 +175,6 @@ export function scanPersons(input: ScanInput, tokens: Tokens): void {
     else if (kind === TokenKind.Latin) score = capitalised(text, tokens, s) ? 0.75 : 0.6;
     else score = parts > 1 ? 0.8 : 0.7;
     out.push({ type: 'PERSON', start: tokens.start[s]!, end: tokens.end[e]!, score });
-    t = e + 1;
+    next = e + 1;
   }
 }

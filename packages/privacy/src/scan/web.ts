@@ -1,4 +1,3 @@
-import { F } from '../lexicon/index.js';
 import { isDigit, isWordChar } from '../text.js';
 import type { Tokens } from '../tokens.js';
 import type { ScanInput } from './candidate.js';
@@ -113,9 +112,9 @@ const RC_FILLERS = [
 export function scanRc(input: ScanInput, tokens: Tokens): void {
   const { low } = input;
   const n = low.length;
-  for (let t = 0; t < tokens.count; t++) {
-    if (!(tokens.flags[t]! & F.RC_CUE)) continue;
-    const k = tokens.start[t]!;
+  const cueWords = input.index.rc;
+  for (let w = 0; w < cueWords.count; w++) {
+    const k = tokens.start[cueWords.items[w]!]!;
     for (const cue of RC_CUES) {
       if (!low.startsWith(cue, k)) continue;
       const end = k + cue.length;
