@@ -1,4 +1,5 @@
 import { CUE_CATEGORIES, type CueCategory, RAW_CUES } from './lexicon/cue-words.js';
+import { LEXICON } from './lexicon/index.js';
 import { foldText, isLetter, isWordChar } from './text.js';
 import type { IndexList } from './token-index.js';
 import { keyOf, type Tokens } from './tokens.js';
@@ -10,6 +11,8 @@ interface Cue {
   /** Non-letter characters after the cue's last word ("n°", "tel."). */
   tail: number;
   mask: number;
+  /** The cue is exactly its last word ("cin", "tel"): a token with that key is the whole cue. */
+  single: boolean;
 }
 
 /** Every cue of every category, indexed by its last word. */
@@ -25,10 +28,12 @@ CUE_CATEGORIES.forEach((category, bit) => {
     const list = BY_LAST_WORD.get(last) ?? [];
     const existing = list.find((c) => c.text === raw);
     if (existing) existing.mask |= 1 << bit;
-    else list.push({ text: raw, tail: raw.length - e, mask: 1 << bit });
+    else list.push({ text: raw, tail: raw.length - e, mask: 1 << bit, single: raw === last });
     BY_LAST_WORD.set(last, list);
   }
 });
+/** The same lists by lexicon entry (tokens carry their entry): an array read instead of a string lookup. */
+const BY_ENTRY: (Cue[] | undefined)[] = LEXICON.keys.map((key) => BY_LAST_WORD.get(key));
 
 const PROCLITICS = new Set([0x648, 0x628, 0x644, 0x641, 0x643]); // و ب ل ف ك
 
@@ -51,19 +56,23 @@ export function findCues(low: string, tokens: Tokens, cueWords: IndexList): CueH
     const t = cueWords.items[w]!;
     const ws = tokens.start[t]!;
     const we = tokens.end[t]!;
-    let key = keyOf(tokens, t);
-    let list = BY_LAST_WORD.get(key);
+    const entry = tokens.entry[t]!;
+    let list = entry >= 0 ? BY_ENTRY[entry] : undefined;
     let proclitic = false;
-    if (!list && key.length > 3 && PROCLITICS.has(key.charCodeAt(0))) {
-      key = key.slice(1);
-      list = BY_LAST_WORD.get(key);
-      proclitic = true;
+    if (!list) {
+      const key = keyOf(tokens, t);
+      if (key.length > 3 && PROCLITICS.has(key.charCodeAt(0))) {
+        list = BY_LAST_WORD.get(key.slice(1));
+        proclitic = true;
+      }
     }
     if (!list) continue;
+    // A token without marks (its length is its key's) whose key is a one-word cue is that cue's text.
+    const bare = !proclitic && we - ws === LEXICON.keyLength[entry];
     for (const cue of list) {
       const e = we + cue.tail;
       const s = e - cue.text.length;
-      if (s < 0 || !low.startsWith(cue.text, s)) continue;
+      if (!(bare && cue.single) && (s < 0 || !low.startsWith(cue.text, s))) continue;
       const startOk =
         !isWordChar(cue.text.charCodeAt(0)) ||
         s === 0 ||

@@ -159,9 +159,46 @@ export function lexKey(folded: string): string {
   return out;
 }
 
-/** Full folding for comparing values (used for lexicon entries and pseudonym keys). */
+/** Whitespace (the regex class \s), hyphen, apostrophes, backquote and dot: what separates a value's words. */
+function isValueGap(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 45 ||
+    c === 46 ||
+    c === 39 ||
+    c === 96 ||
+    c === 0x2019 ||
+    c === 0x2018 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Full folding for comparing values (used for lexicon entries and pseudonym keys): folded words joined
+ * by single spaces. A loop rather than replace + trim: it runs once per detection when pseudonymising,
+ * and a one-word value comes back without a copy.
+ */
 export function foldValue(value: string): string {
-  return lexKey(foldText(value))
-    .replace(/[\s\-'’‘`.]+/g, ' ')
-    .trim();
+  const folded = lexKey(foldText(value));
+  const n = folded.length;
+  let out = '';
+  let i = 0;
+  while (i < n) {
+    while (i < n && isValueGap(folded.charCodeAt(i))) i++;
+    if (i === n) break;
+    const s = i;
+    while (i < n && !isValueGap(folded.charCodeAt(i))) i++;
+    if (s === 0 && i === n) return folded;
+    out = out.length === 0 ? folded.slice(s, i) : `${out} ${folded.slice(s, i)}`;
+  }
+  return out;
 }

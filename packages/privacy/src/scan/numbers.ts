@@ -17,13 +17,6 @@ const MIN_DIGITS = 7;
 
 type Classified = { type: PiiType; score: number };
 
-interface Run {
-  /** Flat [start, end) pairs of digit groups. */
-  g: number[];
-  plus: boolean;
-  rightGlued: boolean;
-}
-
 /**
  * Hand-written scanner over digit runs (no regex backtracking): consecutive digit tokens separated by
  * at most three separator characters form a run; candidate identifiers are tried on group boundaries
@@ -60,7 +53,7 @@ export function scanNumbers(input: ScanInput, tokens: Tokens): void {
       (i > 0 && low.charCodeAt(i - 1) === 43) ||
       (i > 1 && low.charCodeAt(i - 1) === 40 && low.charCodeAt(i - 2) === 43);
     const rightGlued = j < n && isLatinLetter(low.charCodeAt(j));
-    processRun(input, { g, plus, rightGlued });
+    processRun(input, g, plus, rightGlued);
     next = u;
   }
 }
@@ -77,14 +70,17 @@ function num(low: string, s: number, e: number): number {
   return v;
 }
 
-function processRun(input: ScanInput, run: Run): void {
+/**
+ * Identifiers in one run of digit groups. `g` holds flat [start, end) pairs of the groups; `plus` is a
+ * "+" before the run; `rightGlued` a letter right after it. Plain arguments, not an object per run.
+ */
+function processRun(input: ScanInput, g: number[], plus: boolean, rightGlued: boolean): void {
   const { low, out } = input;
-  const g = run.g;
   const groups = g.length / 2;
   let s = 0;
   while (s < groups) {
     const gs = g[2 * s]!;
-    const lastUsable = run.rightGlued ? groups - 2 : groups - 1;
+    const lastUsable = rightGlued ? groups - 2 : groups - 1;
     // Dates first: a date is never a phone or a fiscal number.
     const dateEnd = dateAt(low, g, s, groups);
     if (dateEnd.groups > 0) {
@@ -110,8 +106,8 @@ function processRun(input: ScanInput, run: Run): void {
       if (digitCount < MIN_DIGITS) continue;
       if (digits.length === 0) for (let k = s; k < e; k++) digits += low.slice(g[2 * k], g[2 * k + 1]);
       digits += low.slice(g[2 * e], g[2 * e + 1]);
-      const whole = s === 0 && e === groups - 1 && !run.rightGlued;
-      const found = classifyDigits(input, digits, run.plus && s === 0, whole, gs, g[2 * e + 1]!);
+      const whole = s === 0 && e === groups - 1 && !rightGlued;
+      const found = classifyDigits(input, digits, plus && s === 0, whole, gs, g[2 * e + 1]!);
       if (found) {
         best = found;
         bestEnd = e;
@@ -120,7 +116,7 @@ function processRun(input: ScanInput, run: Run): void {
     if (best) {
       out.push({
         type: best.type,
-        start: run.plus && s === 0 && best.type === 'PHONE' ? plusStart(low, gs) : gs,
+        start: plus && s === 0 && best.type === 'PHONE' ? plusStart(low, gs) : gs,
         end: g[2 * bestEnd + 1]!,
         score: best.score,
       });
