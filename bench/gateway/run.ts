@@ -68,7 +68,8 @@ async function main() {
   let launcher = 'khidma start';
   const khidma = await spawnUntil(
     'khidma',
-    ['--conditions=source', '--import', 'tsx', 'packages/cli/src/bin.ts', 'start', ...serverArgs],
+    // The compiled CLI, as `npm start` and `npx khidma start` run it (`npm run bench:gateway` builds first).
+    ['packages/cli/bin/khidma.js', 'start', ...serverArgs],
     listening,
     khidmaEnv,
   ).catch(async (e) => {

@@ -89,6 +89,10 @@ export class Gateway {
   private readonly ownedBy = new Map<string, string>();
   private readonly kinds = new Map<string, 'chat' | 'embeddings'>();
   private guard: ChatGuard;
+  /** Accounting of answered requests, run just after their response is written (see settleLater). */
+  private deferred: Array<() => void> = [];
+  private drainScheduled = false;
+  private readonly onSettleError: (e: unknown) => void;
   private readonly created = Math.floor(Date.now() / 1000);
 
   constructor(opts: GatewayOptions) {
@@ -99,8 +103,10 @@ export class Gateway {
       this.kinds.set(m.id, m.type ?? (EMBEDDING_NAME.test(m.id) ? 'embeddings' : 'chat'));
     }
     this.limiter = opts.limiter ?? new MemoryRateLimiter();
-    this.usage = new UsageMeter(opts.usageSink ?? new MemoryUsageSink(), opts.usage);
-    this.audit = new AuditChain(opts.auditStore ?? new MemoryAuditStore(), opts.audit);
+    const beforeFlush = () => this.settleDeferred();
+    this.usage = new UsageMeter(opts.usageSink ?? new MemoryUsageSink(), { ...opts.usage, beforeFlush });
+    this.audit = new AuditChain(opts.auditStore ?? new MemoryAuditStore(), { ...opts.audit, beforeFlush });
+    this.onSettleError = opts.audit?.onError ?? (() => {});
     this.pricer = new Pricer(opts.prices);
     this.guard = opts.guard ?? passThroughGuard;
     for (const vm of opts.virtualModels ?? []) this.addVirtualModel(vm);
@@ -147,6 +153,8 @@ export class Gateway {
   /** Pre-flight quota check; throws a 429 with Retry-After and x-ratelimit-* headers when denied. */
   async admit(ctx: RequestContext, estimate: () => number): Promise<Record<string, string>> {
     if (!ctx.quota || !hasLimits(ctx.quota)) return {};
+    // Charges of answers already sent count before this request is admitted.
+    this.settleDeferred();
     const d: QuotaDecision = await this.limiter.check(ctx.quota, { tokens: estimate() });
     if (d.allowed) return d.headers;
     throw new GatewayError(429, quotaMessage(d), {
@@ -196,7 +204,7 @@ export class Gateway {
         usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
         usageSource: 'provider',
         ttftMs: null,
-        unexpectedPii: [],
+        answerText: '',
       });
       throw err;
     }
@@ -209,12 +217,16 @@ export class Gateway {
       promptTokensEstimate: () => estimatePromptTokens(req),
       startedAt,
       restorer: route.restorer as (() => TextRestorer) | undefined,
-      onResponseText: plan?.onResponseText?.bind(plan),
     };
     if (!stream) {
       try {
         const { json, outcome } = await completionBody(result, out);
-        this.settle('chat.completions', req, ctx, ts, startedAt, false, route, plan, outcome);
+        // Accounting (usage, quota charge, audit, the answer's PII check) waits until the answer is on
+        // its way: it changes nothing the client receives, so it stays off the latency path.
+        const endedAt = performance.now();
+        this.settleLater(() =>
+          this.settle('chat.completions', req, ctx, ts, startedAt, false, route, plan, outcome, endedAt),
+        );
         return { stream: false, headers, json };
       } catch (e) {
         const err = toGatewayError(e);
@@ -225,7 +237,7 @@ export class Gateway {
           usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
           usageSource: 'none' as 'provider',
           ttftMs: null,
-          unexpectedPii: [],
+          answerText: '',
         });
         throw err;
       }
@@ -249,7 +261,7 @@ export class Gateway {
           usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
           usageSource: 'none' as 'provider',
           ttftMs: null,
-          unexpectedPii: [],
+          answerText: '',
         });
       },
     };
@@ -274,7 +286,7 @@ export class Gateway {
         usage: { prompt_tokens: prompt, completion_tokens: 0, total_tokens: prompt },
         usageSource: r.response.usage ? 'provider' : 'estimate',
         ttftMs: null,
-        unexpectedPii: [],
+        answerText: '',
       });
       return { headers, json: JSON.stringify(r.response) };
     } catch (e) {
@@ -285,7 +297,7 @@ export class Gateway {
         usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
         usageSource: 'none' as 'provider',
         ttftMs: null,
-        unexpectedPii: [],
+        answerText: '',
       });
       throw err;
     }
@@ -294,6 +306,33 @@ export class Gateway {
   async close(): Promise<void> {
     await Promise.allSettled([this.usage.close(), this.audit.close()]);
     await Promise.allSettled([...this.adapters.values()].map((a) => a.close()));
+  }
+
+  /**
+   * Accounting (usage, quota charge, audit, the answer's PII check) changes nothing the client
+   * receives, so for a complete answer it runs right after the response is written instead of before
+   * (ADR 0062). Admission and every flush run what is pending first, so limits and records stay exact.
+   */
+  private settleLater(fn: () => void): void {
+    this.deferred.push(fn);
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    setImmediate(() => this.settleDeferred());
+  }
+
+  /** Runs deferred accounting now (called on a timer turn, before admission and before flushes). */
+  settleDeferred(): void {
+    this.drainScheduled = false;
+    if (this.deferred.length === 0) return;
+    const pending = this.deferred;
+    this.deferred = [];
+    for (const fn of pending) {
+      try {
+        fn();
+      } catch (e) {
+        this.onSettleError(e);
+      }
+    }
   }
 
   /** Exactly one usage record, one quota charge and one audit entry per admitted request. */
@@ -307,6 +346,7 @@ export class Gateway {
     route: RouteInfo | null,
     plan: GuardPlan<unknown> | undefined,
     o: ChatOutcome,
+    endedAt = performance.now(),
   ): void {
     const provider = route?.provider.id ?? null;
     const upstreamModel = route?.upstreamModel ?? null;
@@ -338,7 +378,7 @@ export class Gateway {
       totalTokens: o.usage.total_tokens,
       usageSource: o.usage.total_tokens > 0 ? o.usageSource : 'none',
       costMad,
-      latencyMs: Math.round((performance.now() - startedAt) * 1000) / 1000,
+      latencyMs: Math.round((endedAt - startedAt) * 1000) / 1000,
       ttftMs: o.ttftMs === null ? null : Math.round(o.ttftMs * 1000) / 1000,
       attempts: route?.attempts ?? 0,
     });
@@ -358,9 +398,15 @@ export class Gateway {
       legalBasis: route?.legalBasis ?? (refused ? plan?.refusalLegalBasis?.() : undefined) ?? 'not_assessed',
       dataClass: plan?.dataClass ?? 'unknown',
       status: o.status === 'ok' ? 'ok' : `${o.status}:${o.errorCode ?? o.httpStatus}`,
-      flags: o.unexpectedPii.map((t) => `unexpected_pii:${t}`),
+      flags: unexpectedPiiFlags(plan, o.answerText),
     });
   }
+}
+
+/** Identifiers in the answer that the request did not contain, as audit flags. */
+function unexpectedPiiFlags(plan: GuardPlan<unknown> | undefined, answer: string): string[] {
+  if (!plan?.onResponseText || answer.length === 0) return [];
+  return plan.onResponseText(answer).unexpectedPii.map((t) => `unexpected_pii:${t}`);
 }
 
 /**

@@ -57,8 +57,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   app.server.headersTimeout = Math.min(server.headersTimeoutMs, server.requestTimeoutMs);
   app.decorate('khidma', ctx);
   if (opts.logRequests ?? ctx.env.LOG_REQUESTS === '1') installRequestLog(app);
-  app.addHook('onSend', async (request, reply) => {
+  // Set up front (sync hook, no promise per request); error replies keep it too.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   installJsonParser(app);
   installErrorHandlers(app);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Canonical JSON: object keys sorted by code unit, no whitespace, `undefined` members dropped.
@@ -31,6 +31,7 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
-export const sha256Hex = (s: string): string => createHash('sha256').update(s).digest('hex');
+// One-shot crypto.hash (Node ≥ 20.12): half the cost of createHash().update().digest() per entry.
+export const sha256Hex = (s: string): string => hash('sha256', s, 'hex');
 
 export const GENESIS_HASH = '0'.repeat(64);

@@ -16,6 +16,8 @@ export interface AuditChainOptions {
   writeChunkSize?: number;
   flushIntervalMs?: number;
   onError?: (e: unknown) => void;
+  /** Runs before each flush: lets the gateway record accounting it deferred past the response. */
+  beforeFlush?: () => void;
 }
 
 /**
@@ -56,6 +58,7 @@ export class AuditChain {
   }
 
   async flush(): Promise<void> {
+    this.opts.beforeFlush?.();
     while (this.running) await this.running;
     if (this.queue.length === 0 && this.unwritten.length === 0) return;
     this.running = this.writeOnce().finally(() => {

@@ -13,7 +13,8 @@ export interface ChatOutcome {
   usage: Usage;
   usageSource: 'provider' | 'estimate';
   ttftMs: number | null;
-  unexpectedPii: string[];
+  /** The answer's text (bounded), for the guard's after-the-fact PII check when the request settles. */
+  answerText: string;
 }
 
 export interface OutputOptions {
@@ -28,7 +29,6 @@ export interface OutputOptions {
   /** performance.now() when the request arrived. */
   startedAt: number;
   restorer?: () => TextRestorer;
-  onResponseText?: (text: string) => { unexpectedPii: string[] };
 }
 
 const MAX_INSPECTED_TEXT = 64 * 1024;
@@ -86,7 +86,7 @@ export async function completionBody(
     usage,
     usageSource,
     ttftMs: performance.now() - o.startedAt,
-    unexpectedPii: o.onResponseText ? o.onResponseText(tap.text).unexpectedPii : [],
+    answerText: tap.text,
   };
   return { json: JSON.stringify(completion), outcome };
 }
@@ -108,7 +108,7 @@ export async function* streamFrames(
   let usage: Usage | undefined;
   let ttft: number | null = null;
   let last: ChatCompletionChunk | undefined;
-  let outcome: Omit<ChatOutcome, 'usage' | 'usageSource' | 'unexpectedPii'> | undefined;
+  let outcome: Omit<ChatOutcome, 'usage' | 'usageSource' | 'answerText'> | undefined;
   const holdFinish = o.mistralDialect === true && !o.includeUsage;
   const wholeToolCalls = o.mistralDialect === true;
   const pendingCalls = new Map<number, ToolCallDelta[]>();
@@ -239,7 +239,7 @@ export async function* streamFrames(
     onDone({
       ...base,
       ...u,
-      unexpectedPii: o.onResponseText && tap.text ? o.onResponseText(tap.text).unexpectedPii : [],
+      answerText: tap.text,
     } as ChatOutcome);
   }
 }

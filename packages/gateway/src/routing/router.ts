@@ -14,7 +14,7 @@ import type {
 } from '../types/openai.js';
 import { type BackoffOptions, backoffDelay, sleep, weightedOrder } from './backoff.js';
 import type { RequestContext } from './context.js';
-import type { GuardPlan, TextRestorer } from './guard.js';
+import type { GuardPlan, TargetDecision, TextRestorer } from './guard.js';
 import { type BreakerOptions, TargetHealth, type TargetHealthSnapshot } from './health.js';
 
 export interface TargetConfig {
@@ -125,7 +125,9 @@ export class Router {
   async chat(req: ChatCompletionRequest, ctx: RequestContext, plan: GuardPlan): Promise<RoutedChat> {
     const targets = this.targetsFor(req.model);
     const refusals: string[] = [];
-    let info: RouteInfo | undefined;
+    let chosen:
+      | { t: Target; attempts: number; d: Extract<TargetDecision, { allowed: true }> | null }
+      | undefined;
     const result = await this.run(
       targets,
       ctx,
@@ -145,14 +147,7 @@ export class Router {
           : res;
       },
       (t, attempts, d) => {
-        info = {
-          provider: t.provider.info,
-          upstreamModel: t.cfg.model,
-          attempts,
-          decision: d?.decision ?? 'allowed',
-          legalBasis: d?.legalBasis ?? 'not_assessed',
-          restorer: d?.restorer,
-        };
+        chosen = { t, attempts, d };
       },
     );
     if (result === REFUSED) {
@@ -161,7 +156,19 @@ export class Router {
         code: 'policy_refused',
       });
     }
-    return { ...(info as RouteInfo), result };
+    const { t, attempts, d } = chosen as NonNullable<typeof chosen>;
+    return {
+      provider: t.provider.info,
+      upstreamModel: t.cfg.model,
+      attempts,
+      decision: d?.decision ?? 'allowed',
+      // Read when the request settles, not now: a guard may name the legal basis lazily (see ADR 0062).
+      get legalBasis() {
+        return d?.legalBasis ?? 'not_assessed';
+      },
+      restorer: d?.restorer,
+      result,
+    };
   }
 
   async embeddings(

@@ -42,6 +42,8 @@ export interface UsageMeterOptions {
   /** Records kept while the sink is failing before the oldest are dropped (default 50 000). */
   maxBuffered?: number;
   onError?: (e: unknown, dropped: number) => void;
+  /** Runs before each flush: lets the gateway record accounting it deferred past the response. */
+  beforeFlush?: () => void;
 }
 
 /**
@@ -76,6 +78,7 @@ export class UsageMeter {
 
   /** Writes everything buffered so far; concurrent callers share the same flush. */
   async flush(): Promise<void> {
+    this.opts.beforeFlush?.();
     while (this.flushing) await this.flushing;
     if (this.buffer.length === 0) return;
     this.flushing = this.drain().finally(() => {

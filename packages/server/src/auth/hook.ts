@@ -1,5 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  HookHandlerDoneFunction as HookDone,
+} from 'fastify';
 import { unauthorized } from '../errors.js';
+import { credentialFrom } from './keys.js';
 import type { Principal } from './principal.js';
 
 export type AuthMode = 'required' | 'optional' | 'none';
@@ -25,20 +31,26 @@ function defaultMode(url: string): AuthMode {
 /** Resolves `request.principal` from `Authorization: Bearer` / `x-api-key` before any handler runs. */
 export function installAuth(app: FastifyInstance): void {
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+  const reject = (request: FastifyRequest): Error => {
+    const sent = request.headers.authorization !== undefined || request.headers['x-api-key'] !== undefined;
+    return sent
+      ? unauthorized('Invalid, expired or revoked API key.', 'invalid_api_key')
+      : unauthorized('Missing API key: send "Authorization: Bearer <key>".', 'missing_api_key');
+  };
+  // Callback style on purpose: a cached key is resolved without allocating a promise per request.
+  app.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: HookDone) => {
     // Decide on the matched route pattern, not the raw URL: `/%61dmin/v1/…` routes to /admin/v1/….
     const mode = request.routeOptions.config?.auth ?? defaultMode(request.routeOptions.url ?? request.url);
-    if (mode === 'none') return;
-    const principal = await app.khidma.auth.authenticateHeaders(request.headers);
-    if (principal) {
-      request.principal = principal;
-      return;
-    }
-    if (mode === 'required') {
-      const sent = request.headers.authorization !== undefined || request.headers['x-api-key'] !== undefined;
-      throw sent
-        ? unauthorized('Invalid, expired or revoked API key.', 'invalid_api_key')
-        : unauthorized('Missing API key: send "Authorization: Bearer <key>".', 'missing_api_key');
-    }
+    if (mode === 'none') return done();
+    const settle = (principal: Principal | null) => {
+      if (principal) request.principal = principal;
+      done(!principal && mode === 'required' ? reject(request) : undefined);
+    };
+    const credential = credentialFrom(request.headers);
+    if (!credential) return settle(null);
+    const auth = app.khidma.auth;
+    const cached = auth.authenticateCached(credential);
+    if (cached !== undefined) return settle(cached);
+    auth.authenticate(credential).then(settle, done);
   });
 }

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { type ApiKeyRow, apiKeys, orgs, type QuotaLimits, type Role, settings } from '../db/schema/index.js';
@@ -122,27 +122,34 @@ export class AuthService {
 
   /** The principal for a raw credential, or null when unknown, revoked, expired or disabled. */
   async authenticate(credential: string): Promise<Principal | null> {
+    const known = this.authenticateCached(credential);
+    if (known !== undefined) return known;
+    const hash = sha256Hex(credential);
+    const principal = await this.loadPrincipal(hash);
+    if (!principal) return null;
+    const now = this.now();
+    this.remember(hash, principal, now);
+    return this.admitted(principal, now);
+  }
+
+  /**
+   * Synchronous answer from the master token or the key cache (the hot path: no promise, no I/O);
+   * `undefined` when the key must be looked up in the database.
+   */
+  authenticateCached(credential: string): Principal | null | undefined {
     if (credential.length > 200) return null;
-    const digest = createHash('sha256').update(credential).digest();
-    if (
-      this.adminDigest &&
-      digest.length === this.adminDigest.length &&
-      timingSafeEqual(digest, this.adminDigest)
-    ) {
+    const hex = sha256Hex(credential);
+    if (this.adminDigest && timingSafeEqual(Buffer.from(hex, 'hex'), this.adminDigest)) {
       return ADMIN_PRINCIPAL;
     }
     if (!credential.startsWith('kh_')) return null;
-    const hash = digest.toString('hex');
     const now = this.now();
-    const hit = this.cache.get(hash);
-    let principal: Principal | null;
-    if (hit && hit.until > now) {
-      principal = hit.principal;
-    } else {
-      principal = await this.loadPrincipal(hash);
-      if (!principal) return null;
-      this.remember(hash, principal, now);
-    }
+    const hit = this.cache.get(hex);
+    if (!hit || hit.until <= now) return undefined;
+    return this.admitted(hit.principal, now);
+  }
+
+  private admitted(principal: Principal, now: number): Principal | null {
     if (principal.expiresAt && principal.expiresAt.getTime() <= now) return null;
     this.touched.add(principal.keyId!);
     return principal;

@@ -102,6 +102,54 @@ function mapTexts(req: ChatCompletionRequest, map: (s: string) => string): ChatC
 const keyOf = (e: { type: string; text: string }) =>
   `${e.type}:${normalizeValue(e.type as PiiEntity['type'], e.text)}`;
 
+interface RequestAnalysis {
+  dataClass: DataClass;
+  /** Special categories found, for refusal messages ("declared sensitive" when only the header said so). */
+  categoryList: string;
+  /** Identifiers of the request, to tell which identifiers in an answer are new. */
+  requestKeys: Set<string>;
+  /** Detections per text, so pseudonymisation does not scan the prompt a second time. */
+  detections: Map<string, PiiEntity[]>;
+}
+
+/** The request's data class: the declared one or what detection finds, whichever is higher. */
+function analyseRequest(req: ChatCompletionRequest, declared: DataClass): RequestAnalysis {
+  let detected: DataClass = 'public';
+  const categories = new Set<SensitiveCategory>();
+  const requestKeys = new Set<string>();
+  const detections = new Map<string, PiiEntity[]>();
+  for (const { text, aboutSubject } of textsOf(req.messages)) {
+    // PII is detected everywhere (a name in a system prompt still must not go abroad in clear).
+    const { classification, entities } = inspectText(text, { sensitive: aboutSubject });
+    detections.set(text, entities);
+    detected = maxDataClass(detected, classification.dataClass);
+    for (const c of classification.sensitiveCategories) categories.add(c);
+    for (const e of entities) requestKeys.add(keyOf(e));
+  }
+  return {
+    dataClass: maxDataClass(declared, detected),
+    categoryList: [...categories].join(', ') || 'declared sensitive',
+    requestKeys,
+    detections,
+  };
+}
+
+const EVERY_CLASS: readonly DataClass[] = ['public', 'internal', 'personal', 'sensitive'];
+
+/**
+ * Whether residencyFor() answers "send as is" for this target whatever the data class: a provider in
+ * Morocco that accepts every class, under a policy that does not refuse sensitive data outright.
+ */
+function sendsEveryClassInClear(
+  p: ProviderInfo,
+  accepts: readonly DataClass[],
+  policy: PrivacyPolicy,
+): boolean {
+  return (
+    p.location === 'MA' && policy.sensitive !== 'refuse' && EVERY_CLASS.every((c) => accepts.includes(c))
+  );
+}
+
 /**
  * The ChatGuard of CONTRACTS.md: classifies each request (max of the declared class and detection),
  * decides per target from its location and accepted classes, pseudonymises for providers abroad,
@@ -111,27 +159,19 @@ export function createPrivacyGuard(opts: PrivacyGuardOptions): ChatGuard {
   return {
     async plan(req: ChatCompletionRequest, ctx: RequestContext): Promise<GuardPlan> {
       const policy = await opts.policyFor(ctx.orgId);
-      const texts = textsOf(req.messages);
-      let detected: DataClass = 'public';
-      const categories = new Set<SensitiveCategory>();
-      const requestKeys = new Set<string>();
-      // Detections are kept per text so pseudonymisation does not scan the prompt a second time.
-      const detections = new Map<string, PiiEntity[]>();
-      for (const { text: t, aboutSubject } of texts) {
-        // PII is detected everywhere (a name in a system prompt still must not go abroad in clear).
-        const { classification, entities } = inspectText(t, { sensitive: aboutSubject });
-        detections.set(t, entities);
-        detected = maxDataClass(detected, classification.dataClass);
-        for (const c of classification.sensitiveCategories) categories.add(c);
-        for (const e of entities) requestKeys.add(keyOf(e));
-      }
       const declared = ctx.declaredDataClass ?? 'public';
-      const dataClass = maxDataClass(declared, detected);
-      const categoryList = [...categories].join(', ') || 'declared sensitive';
+      // Detection runs once, on first need: before sending when the decision depends on it, otherwise
+      // while the answer is awaited or after it is sent (it then only names the class in the audit).
+      let analysis: RequestAnalysis | undefined;
+      const analyse = () => {
+        analysis ??= analyseRequest(req, declared);
+        return analysis;
+      };
 
       let pseudonymised: { body: ChatCompletionRequest; session: PseudonymSession } | null = null;
       const pseudonymisedBody = () => {
         if (pseudonymised) return pseudonymised;
+        const { detections } = analyse();
         const session = createSession({ ttlMs: policy.mappingTtlMinutes * 60_000 });
         const entities: PiiEntity[] = [];
         const body = mapTexts(req, (s) => {
@@ -152,12 +192,25 @@ export function createPrivacyGuard(opts: PrivacyGuardOptions): ChatGuard {
 
       const refusals = refusalLog();
       const forTarget = (p: ProviderInfo): TargetDecision => {
-        const r = residencyFor(p, {
-          dataClass,
-          categories: categoryList,
-          policy,
-          accepts: opts.providerClasses?.get(p.id) ?? providerClasses(p),
-        });
+        const accepts = opts.providerClasses?.get(p.id) ?? providerClasses(p);
+        const residency = () => {
+          const a = analyse();
+          return residencyFor(p, { dataClass: a.dataClass, categories: a.categoryList, policy, accepts });
+        };
+        if (sendsEveryClassInClear(p, accepts, policy)) {
+          // Whatever detection finds, this target gets the request as it is: only the legal basis
+          // recorded in the audit depends on the class, so it is worked out when the audit asks.
+          return {
+            allowed: true,
+            body: req,
+            decision: 'allowed',
+            get legalBasis() {
+              const r = residency();
+              return r.kind === 'send' ? r.legalBasis : LEGAL.inMorocco;
+            },
+          };
+        }
+        const r = residency();
         if (r.kind === 'refuse') {
           refusals.add(r.legalBasis);
           return { allowed: false, reason: r.reason };
@@ -175,10 +228,13 @@ export function createPrivacyGuard(opts: PrivacyGuardOptions): ChatGuard {
       };
 
       return {
-        dataClass,
+        get dataClass() {
+          return analyse().dataClass;
+        },
         forTarget,
         refusalLegalBasis: refusals.basis,
         onResponseText(text: string) {
+          const { requestKeys } = analyse();
           const unexpected = new Set<string>();
           for (const e of detectPii(text)) if (!requestKeys.has(keyOf(e))) unexpected.add(e.type);
           return { unexpectedPii: [...unexpected] };

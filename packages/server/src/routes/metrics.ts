@@ -50,7 +50,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
   // Labelled children are cached per (method, route, status): prom-client otherwise hashes a fresh
   // label object on every request. Routes are patterns, so the map stays small.
   const children = new Map<string, { count: () => void; observe: (s: number) => void }>();
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const id = `${request.method} ${reply.statusCode} ${route}`;
     let child = children.get(id);
@@ -62,6 +62,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     }
     child.count();
     child.observe(reply.elapsedTime / 1000);
+    done();
   });
 
   app.get('/metrics', { config: { auth: 'none' } }, async (_request, reply) => {

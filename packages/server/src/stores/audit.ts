@@ -166,7 +166,8 @@ function affectedRows(res: unknown): number {
 function toRow(e: StoredAuditEntry) {
   return {
     seq: e.seq,
-    ts: new Date(e.ts).toISOString(),
+    // Already ISO 8601 (the chain writes it), which timestamptz parses as is.
+    ts: e.ts,
     requestId: e.requestId ?? null,
     orgId: e.actor?.orgId ?? null,
     keyId: e.actor?.keyId ?? null,
