@@ -80,6 +80,8 @@ let scratchBytes: NodeBufferView | undefined;
  */
 const SHORT_MAX = 64;
 const shortUnits = new Uint16Array(SHORT_MAX);
+/** One view per length, made once: a fresh subarray per value was a visible share of the garbage. */
+const SHORT_VIEWS = Array.from({ length: SHORT_MAX + 1 }, (_, n) => shortUnits.subarray(0, n));
 function foldShort(text: string): string {
   const n = text.length;
   let i = 0;
@@ -90,7 +92,7 @@ function foldShort(text: string): string {
   }
   if (i === n) return text;
   for (let k = 0; k < n; k++) shortUnits[k] = TABLE[text.charCodeAt(k)]!;
-  return String.fromCharCode.apply(null, shortUnits.subarray(0, n) as unknown as number[]);
+  return String.fromCharCode.apply(null, SHORT_VIEWS[n] as unknown as number[]);
 }
 
 /** Lowercased, folded copy of `text` with exactly the same length (one code unit in, one out). */

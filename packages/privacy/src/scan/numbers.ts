@@ -1,21 +1,14 @@
-import { isValidCard, isValidIce, isValidRib } from '../checksums.js';
-import { hasCueIn, hasCueNear } from '../cues.js';
 import { isLatinLetter } from '../text.js';
 import { TokenKind, type Tokens } from '../tokens.js';
 import type { PiiType } from '../types.js';
 import type { ScanInput } from './candidate.js';
 import { isBirthDate, monthDateEnd, plausibleDmy } from './dates.js';
+import { classifiedType, classifyDigits, DIGITS, MAX_DIGITS, MIN_DIGITS } from './digits.js';
 
 /** Characters allowed between digit groups of one number: "06 61-23.45/67", "(+212) 6…". */
 function isSep(c: number): boolean {
   return c === 32 || c === 45 || c === 46 || c === 47 || c === 40 || c === 41 || (c >= 0x2010 && c <= 0x2015);
 }
-
-const MAX_DIGITS = 28;
-/** Fewest digits of any identifier classifyDigits accepts (IF: 7). */
-const MIN_DIGITS = 7;
-
-type Classified = { type: PiiType; score: number };
 
 /**
  * Hand-written scanner over digit runs (no regex backtracking): consecutive digit tokens separated by
@@ -25,7 +18,7 @@ type Classified = { type: PiiType; score: number };
 export function scanNumbers(input: ScanInput, tokens: Tokens): void {
   const { low } = input;
   const n = low.length;
-  const g: number[] = [];
+  let g = groupScratch;
   const digitTokens = input.index.digits;
   // Next token not yet part of a run: digit tokens before it were consumed by the previous run.
   let next = 0;
@@ -37,15 +30,18 @@ export function scanNumbers(input: ScanInput, tokens: Tokens): void {
       // Digits glued to letters belong to an alphanumeric code (CIN, IBAN…): scanCodes handles them.
       continue;
     }
-    g.length = 0;
-    g.push(i, tokens.end[t]!);
+    g[0] = i;
+    g[1] = tokens.end[t]!;
+    let size = 2;
     let u = t + 1;
     while (
       u < tokens.count &&
       tokens.kind[u] === TokenKind.Digits &&
       sepGap(low, tokens.end[u - 1]!, tokens.start[u]!)
     ) {
-      g.push(tokens.start[u]!, tokens.end[u]!);
+      if (size === g.length) g = growGroups(g);
+      g[size++] = tokens.start[u]!;
+      g[size++] = tokens.end[u]!;
       u++;
     }
     const j = tokens.end[u - 1]!;
@@ -53,9 +49,21 @@ export function scanNumbers(input: ScanInput, tokens: Tokens): void {
       (i > 0 && low.charCodeAt(i - 1) === 43) ||
       (i > 1 && low.charCodeAt(i - 1) === 40 && low.charCodeAt(i - 2) === 43);
     const rightGlued = j < n && isLatinLetter(low.charCodeAt(j));
-    processRun(input, g, plus, rightGlued);
+    processRun(input, g, size / 2, plus, rightGlued);
     next = u;
   }
+}
+
+/**
+ * Flat [start, end) pairs of the current run's digit groups, reused across runs and calls: an array
+ * emptied per run (length = 0) dropped its storage and reallocated it for every number of the text.
+ */
+let groupScratch: Int32Array = new Int32Array(64);
+function growGroups(g: Int32Array): Int32Array {
+  const next = new Int32Array(g.length * 2);
+  next.set(g);
+  groupScratch = next;
+  return next;
 }
 
 function sepGap(low: string, from: number, to: number): boolean {
@@ -71,12 +79,17 @@ function num(low: string, s: number, e: number): number {
 }
 
 /**
- * Identifiers in one run of digit groups. `g` holds flat [start, end) pairs of the groups; `plus` is a
+ * Identifiers in one run of digit groups. `g` holds flat [start, end) pairs of `groups` groups; `plus` is a
  * "+" before the run; `rightGlued` a letter right after it. Plain arguments, not an object per run.
  */
-function processRun(input: ScanInput, g: number[], plus: boolean, rightGlued: boolean): void {
+function processRun(
+  input: ScanInput,
+  g: Int32Array,
+  groups: number,
+  plus: boolean,
+  rightGlued: boolean,
+): void {
   const { low, out } = input;
-  const groups = g.length / 2;
   let s = 0;
   while (s < groups) {
     const gs = g[2 * s]!;
@@ -94,31 +107,32 @@ function processRun(input: ScanInput, g: number[], plus: boolean, rightGlued: bo
       s += 4;
       continue;
     }
-    // The digit string is only built once it is long enough to be an identifier: most runs are times,
-    // days, amounts and counts, and classifyDigits has nothing for fewer than MIN_DIGITS digits.
-    let digits = '';
+    // Digit values go to a reused buffer (see digits.ts); classification starts at MIN_DIGITS digits,
+    // since most runs are times, days, amounts and counts.
     let digitCount = 0;
-    let best: Classified | null = null;
+    let bestScore = 0;
+    let bestType: PiiType = 'PHONE';
     let bestEnd = -1;
     for (let e = s; e <= lastUsable; e++) {
-      digitCount += groupLen(g, e);
-      if (digitCount > MAX_DIGITS) break;
+      const from = g[2 * e]!;
+      const to = g[2 * e + 1]!;
+      if (digitCount + (to - from) > MAX_DIGITS) break;
+      for (let i = from; i < to; i++) DIGITS[digitCount++] = low.charCodeAt(i) - 48;
       if (digitCount < MIN_DIGITS) continue;
-      if (digits.length === 0) for (let k = s; k < e; k++) digits += low.slice(g[2 * k], g[2 * k + 1]);
-      digits += low.slice(g[2 * e], g[2 * e + 1]);
       const whole = s === 0 && e === groups - 1 && !rightGlued;
-      const found = classifyDigits(input, digits, plus && s === 0, whole, gs, g[2 * e + 1]!);
-      if (found) {
-        best = found;
+      const score = classifyDigits(input, digitCount, plus && s === 0, whole, gs, to);
+      if (score > 0) {
+        bestScore = score;
+        bestType = classifiedType;
         bestEnd = e;
       }
     }
-    if (best) {
+    if (bestScore > 0) {
       out.push({
-        type: best.type,
-        start: plus && s === 0 && best.type === 'PHONE' ? plusStart(low, gs) : gs,
+        type: bestType,
+        start: plus && s === 0 && bestType === 'PHONE' ? plusStart(low, gs) : gs,
         end: g[2 * bestEnd + 1]!,
-        score: best.score,
+        score: bestScore,
       });
       s = bestEnd + 1;
     } else s++;
@@ -132,16 +146,16 @@ function plusStart(low: string, gs: number): number {
 
 const NO_DATE = { groups: 0, end: -1 };
 
-function groupLen(g: number[], k: number): number {
+function groupLen(g: Int32Array, k: number): number {
   return g[2 * k + 1]! - g[2 * k]!;
 }
 
 /** The single separator character after group k, or 0 when the gap is longer. */
-function sepAfter(low: string, g: number[], k: number): number {
+function sepAfter(low: string, g: Int32Array, k: number): number {
   return g[2 * k + 2]! - g[2 * k + 1]! === 1 ? low.charCodeAt(g[2 * k + 1]!) : 0;
 }
 
-function dateAt(low: string, g: number[], s: number, groups: number): { groups: number; end: number } {
+function dateAt(low: string, g: Int32Array, s: number, groups: number): { groups: number; end: number } {
   if (s + 2 < groups) {
     const sep1 = sepAfter(low, g, s);
     if (sep1 === sepAfter(low, g, s + 1) && (sep1 === 47 || sep1 === 46 || sep1 === 45)) {
@@ -165,7 +179,7 @@ function dateAt(low: string, g: number[], s: number, groups: number): { groups: 
   return NO_DATE;
 }
 
-function ipv4At(low: string, g: number[], s: number, groups: number): boolean {
+function ipv4At(low: string, g: Int32Array, s: number, groups: number): boolean {
   if (s + 3 >= groups) return false;
   // A fifth dotted group means something else (a phone written 06.61.23.45.67).
   if (s + 4 < groups && low.charCodeAt(g[2 * s + 7]!) === 46) return false;
@@ -177,96 +191,4 @@ function ipv4At(low: string, g: number[], s: number, groups: number): boolean {
       return false;
   }
   return true;
-}
-
-/** Country code -> accepted national number lengths (E.164 without the country code). */
-const FOREIGN_PLANS: [string, number[]][] = [
-  ['33', [9]], // France
-  ['34', [9]], // Spain
-  ['39', [9, 10]], // Italy
-  ['32', [8, 9]], // Belgium
-  ['31', [9]], // Netherlands
-  ['49', [10, 11]], // Germany
-  ['44', [10]], // United Kingdom
-  ['41', [9]], // Switzerland
-  ['1', [10]], // North America
-  ['971', [8, 9]], // United Arab Emirates
-  ['966', [9]], // Saudi Arabia
-  ['974', [8]], // Qatar
-  ['213', [9]], // Algeria
-  ['216', [8]], // Tunisia
-  ['90', [10]], // Turkey
-];
-
-function isMobileOrFixedStart(c: string | undefined): boolean {
-  return c === '5' || c === '6' || c === '7';
-}
-
-/**
- * `whole` is true when the digits span the entire run: ICE, card, CNSS and IF numbers are only accepted
- * then, so a long tracking number never yields a card or ICE hiding inside it.
- */
-function classifyDigits(
-  input: ScanInput,
-  d: string,
-  plus: boolean,
-  whole: boolean,
-  start: number,
-  end: number,
-): Classified | null {
-  const len = d.length;
-  if (len === 24) {
-    if (!isValidRib(d)) return null;
-    const negative =
-      hasCueIn(input, start - 25, start, 'negative') && !hasCueIn(input, start - 40, start, 'rib');
-    return { type: 'RIB', score: negative ? 0.45 : 0.95 };
-  }
-  if (len === 15 && whole && isValidIce(d)) {
-    const negative =
-      hasCueIn(input, start - 25, start, 'negative') && !hasCueNear(input, start, end, 'ice', 30, 0);
-    return { type: 'ICE', score: negative ? 0.45 : 0.9 };
-  }
-  if (len >= 13 && len <= 19 && whole && isValidCard(d)) return { type: 'CARD', score: 0.9 };
-  const phone = phoneShape(d, plus);
-  if (phone > 0) {
-    if (hasCueIn(input, start - 25, start, 'negative') && !hasCueNear(input, start, end, 'phone', 30, 0))
-      return { type: 'PHONE', score: 0.45 };
-    return { type: 'PHONE', score: phone };
-  }
-  if (len === 9 && whole && hasCueNear(input, start, end, 'cnss', 45, 0) && !amountAfter(input, end))
-    return { type: 'CNSS', score: 0.9 };
-  if (
-    (len === 7 || len === 8) &&
-    whole &&
-    hasCueNear(input, start, end, 'if', 40, 0) &&
-    !amountAfter(input, end)
-  )
-    return { type: 'IF', score: 0.9 };
-  return null;
-}
-
-/** Score of a Moroccan phone number shape, 0 when it is not one. */
-function phoneShape(d: string, plus: boolean): number {
-  const len = d.length;
-  if (len === 10 && d[0] === '0' && isMobileOrFixedStart(d[1])) return 0.9;
-  if (len === 12 && d.startsWith('212') && isMobileOrFixedStart(d[3])) return plus ? 0.95 : 0.8;
-  if (len === 13 && d.startsWith('2120') && isMobileOrFixedStart(d[4])) return plus ? 0.95 : 0.8;
-  if (len === 14 && d.startsWith('00212') && isMobileOrFixedStart(d[5])) return 0.95;
-  if (len === 15 && d.startsWith('002120') && isMobileOrFixedStart(d[6])) return 0.95;
-  // Countries where Moroccans live and call from, written +CC… or 00CC…, with their subscriber lengths.
-  const intl = plus ? d : d.startsWith('00') ? d.slice(2) : null;
-  if (intl) {
-    for (const [cc, lengths] of FOREIGN_PLANS) {
-      if (intl.startsWith(cc) && lengths.includes(intl.length - cc.length)) return plus ? 0.85 : 0.8;
-    }
-  }
-  return 0;
-}
-
-function amountAfter(input: ScanInput, end: number): boolean {
-  const { low } = input;
-  let k = end;
-  while (k < low.length && k - end < 2 && low.charCodeAt(k) === 32) k++;
-  if (low.charCodeAt(k) === 37 || low.charCodeAt(k) === 0x20ac || low.charCodeAt(k) === 36) return true; // % € $
-  return hasCueIn(input, end, end + 10, 'amount');
 }
