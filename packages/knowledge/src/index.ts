@@ -30,15 +30,12 @@ export {
   isImportable,
 } from './import/importer.js';
 export { contentHash, type Embedder, KnowledgeBase } from './knowledge-base.js';
-export { analyze, getDefaultLexicon, Lexicon, wordTokens } from './search/analyzer.js';
-export {
-  KnowledgeIndex,
-  type SearchFilters,
-  type SearchHit,
-  type SearchOptions,
-  type SearchResult,
-} from './search/knowledge-index.js';
+export { analyze } from './search/analyzer.js';
+export { KnowledgeIndex } from './search/knowledge-index.js';
+export { getDefaultLexicon, Lexicon } from './search/lexicon.js';
 export { highlightHtml, type Passage } from './search/passages.js';
+export type { SearchFilters, SearchHit, SearchOptions, SearchResult } from './search/search-types.js';
+export { wordTokens } from './search/word-keys.js';
 export {
   type ImportRecord,
   type KnowledgeStore,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KnowledgeIndex, loadSampleCatalog } from '../src/index.js';
-import { wordTokens } from '../src/search/analyzer.js';
+import { wordTokens } from '../src/search/word-keys.js';
 
 const index = new KnowledgeIndex();
 for (const p of loadSampleCatalog().procedures) index.upsertProcedure(p);

@@ -1,5 +1,7 @@
 import type { LocalizedText, Procedure, TextLang } from '../catalog/types.js';
-import { CONCEPT_PREFIX, type Lexicon, wordTokens } from './analyzer.js';
+import { CONCEPT_PREFIX } from './analysis-terms.js';
+import type { Lexicon } from './lexicon.js';
+import { wordTokens } from './word-keys.js';
 
 export type PassageField =
   | 'title'
