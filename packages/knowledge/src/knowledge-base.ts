@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { loadSampleCatalog } from './catalog/sample.js';
 import type { Catalog, CatalogMeta, KnowledgeDocument, Procedure } from './catalog/types.js';
-import { KnowledgeIndex, type SearchOptions, type SearchResult } from './search/knowledge-index.js';
+import { KnowledgeIndex } from './search/knowledge-index.js';
+import type { SearchOptions, SearchResult } from './search/search-types.js';
 import type { KnowledgeStore, UpsertOutcome } from './store.js';
 
 /** Embedding model configured in the gateway (dense retrieval is off without one). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { identify, type LangTag } from '@khidma/lang';
-import type { SearchFilters, SearchHit, SearchResult } from '../search/knowledge-index.js';
+import type { SearchFilters, SearchHit, SearchResult } from '../search/search-types.js';
 import {
   type Citation,
   citationFor,

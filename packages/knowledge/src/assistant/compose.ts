@@ -1,6 +1,6 @@
 import { tifinaghToLatin } from '@khidma/lang';
 import type { LocalizedText, Procedure } from '../catalog/types.js';
-import type { SearchHit } from '../search/knowledge-index.js';
+import type { SearchHit } from '../search/search-types.js';
 import { type AnswerLang, CONTENT_LANGS, fill, GENERIC_CONTACT, STRINGS } from './templates.js';
 
 export interface Citation {

@@ -1,4 +1,4 @@
-import type { SearchHit } from '../search/knowledge-index.js';
+import type { SearchHit } from '../search/search-types.js';
 import { type Citation, pick } from './compose.js';
 import type { AnswerLang } from './templates.js';
 

@@ -1,49 +1,15 @@
 import { identify } from '@khidma/lang';
-import type {
-  Audience,
-  Category,
-  KnowledgeDocument,
-  LocalizedText,
-  Procedure,
-  TextLang,
-} from '../catalog/types.js';
-import { type Analysis, type AnalyzedTerm, analyze, CONCEPT_PREFIX, Lexicon } from './analyzer.js';
+import type { Audience, Category, KnowledgeDocument, Procedure, TextLang } from '../catalog/types.js';
+import { type Analysis, CONCEPT_PREFIX } from './analysis-terms.js';
+import { analyze } from './analyzer.js';
+import { answerConfidence } from './answer-confidence.js';
 import { Bm25, type WeightedTerms } from './bm25.js';
-import { bestPassages, type Passage, type PassageCandidate, procedurePassages } from './passages.js';
+import { agreeWithConcepts } from './concept-agreement.js';
+import { EntryTerms, texts } from './entry-terms.js';
+import { Lexicon } from './lexicon.js';
+import { bestPassages, type PassageCandidate, procedurePassages } from './passages.js';
+import type { SearchFilters, SearchHit, SearchOptions, SearchResult } from './search-types.js';
 import { Speller } from './speller.js';
-
-export interface SearchFilters {
-  audience?: Audience;
-  administration?: string;
-  category?: Category;
-}
-
-export interface SearchOptions extends SearchFilters {
-  limit?: number;
-  /** Language preferred for the returned passages. */
-  preferLang?: TextLang;
-  /** Extra text (earlier turns) whose concepts are added at low weight, for follow-up questions. */
-  context?: string;
-}
-
-export interface SearchHit {
-  /** Procedure id, or `documentId#ordinal` for an imported passage not attached to a procedure. */
-  id: string;
-  kind: 'procedure' | 'chunk';
-  title: LocalizedText;
-  score: number;
-  sourceUrl?: string;
-  procedure?: Procedure;
-  passages: Passage[];
-}
-
-export interface SearchResult {
-  hits: SearchHit[];
-  /** 0..1: how much of the question the best hit covers; the assistant refuses below its threshold. */
-  confidence: number;
-  facets: string[];
-  concepts: string[];
-}
 
 interface Entry {
   key: string;
@@ -57,24 +23,6 @@ interface Entry {
   candidates: PassageCandidate[];
 }
 
-const FIELD_WEIGHTS = {
-  title: 4,
-  keywords: 3,
-  summary: 1.5,
-  administration: 0.7,
-  documents: 0.4,
-  steps: 0.4,
-  channels: 0.4,
-  legal: 0.3,
-  chunk: 0.6,
-} as const;
-
-const KW_PREFIX = `${CONCEPT_PREFIX}kw:`;
-const OOS_PREFIX = `${CONCEPT_PREFIX}oos-`;
-/** Score bonus for a hit containing all of the question's concepts (proportional when it has some). */
-const CONCEPT_AGREEMENT_BONUS = 0.15;
-const texts = (t: LocalizedText | undefined): string[] => (t ? Object.values(t).filter(Boolean) : []);
-
 /** In-memory hybrid index over procedures and imported document passages. */
 export class KnowledgeIndex {
   readonly lexicon: Lexicon;
@@ -83,10 +31,12 @@ export class KnowledgeIndex {
   private readonly procedures = new Map<string, Procedure>();
   private readonly documents = new Map<string, KnowledgeDocument>();
   private speller: Speller | undefined;
+  private readonly entryTerms: EntryTerms;
 
   /** Each index owns its lexicon, because catalog keywords are added to it as per-procedure concepts. */
   constructor(lexicon: Lexicon = Lexicon.fromSources()) {
     this.lexicon = lexicon;
+    this.entryTerms = new EntryTerms(lexicon);
   }
 
   get size(): number {
@@ -123,12 +73,7 @@ export class KnowledgeIndex {
       const pid = c.procedureId ?? doc.procedureId;
       if (pid && this.procedures.has(pid)) continue;
       const candidates: PassageCandidate[] = [{ field: 'chunk', lang: 'und', text: c.text }];
-      const terms = this.weigh([
-        [c.headings.join(' '), FIELD_WEIGHTS.title / 2],
-        [doc.title, FIELD_WEIGHTS.summary],
-        [c.text, 1],
-      ]);
-      this.put(`c:${doc.id}#${c.ordinal}`, terms, {
+      this.put(`c:${doc.id}#${c.ordinal}`, this.entryTerms.forChunk(doc, c), {
         key: `c:${doc.id}#${c.ordinal}`,
         kind: 'chunk',
         chunkDoc: doc,
@@ -169,21 +114,10 @@ export class KnowledgeIndex {
     // The catalog's own alternative names become a concept of this procedure ("lakarte" → §kw:cnie-…):
     // a question using one of them is clearly about a catalogued procedure.
     for (const k of p.keywords) this.lexicon.add(`kw:${p.id}`, k);
-    const fields: [string, number][] = [];
-    for (const t of texts(p.title)) fields.push([t, FIELD_WEIGHTS.title]);
-    for (const k of p.keywords) fields.push([k, FIELD_WEIGHTS.keywords]);
-    for (const t of texts(p.summary)) fields.push([t, FIELD_WEIGHTS.summary]);
-    for (const t of texts(p.administration.name)) fields.push([t, FIELD_WEIGHTS.administration]);
-    for (const d of p.documents) for (const t of texts(d)) fields.push([t, FIELD_WEIGHTS.documents]);
-    for (const s of p.steps) for (const t of texts(s)) fields.push([t, FIELD_WEIGHTS.steps]);
-    for (const o of p.channels.offices) for (const t of texts(o)) fields.push([t, FIELD_WEIGHTS.channels]);
-    for (const l of p.legalReferences) for (const t of texts(l.title)) fields.push([t, FIELD_WEIGHTS.legal]);
+    const chunks = this.attachedChunks(id);
     const candidates = procedurePassages(p);
-    for (const c of this.attachedChunks(id)) {
-      fields.push([c.text, FIELD_WEIGHTS.chunk]);
-      candidates.push({ field: 'chunk', lang: 'und', text: c.text });
-    }
-    this.put(`p:${id}`, this.weigh(fields, `kw:${id}`), {
+    for (const c of chunks) candidates.push({ field: 'chunk', lang: 'und', text: c.text });
+    this.put(`p:${id}`, this.entryTerms.forProcedure(p, chunks), {
       key: `p:${id}`,
       kind: 'procedure',
       procedure: p,
@@ -192,47 +126,6 @@ export class KnowledgeIndex {
       category: p.category,
       candidates,
     });
-  }
-
-  /**
-   * Weighted term frequencies of an entry. Keyword concepts (§kw:…) only count for the procedure that
-   * owns them, so the index does not depend on the order procedures were added in.
-   */
-  private weigh(fields: [string, number][], ownKeywordConcept?: string): WeightedTerms {
-    const tf = new Map<string, number>();
-    let length = 0;
-    for (const [text, w] of fields) {
-      // Concepts only come from naming fields (weight >= 1): a passport's list of required papers
-      // mentions the CNIE, but the passport procedure is not about the CNIE.
-      const naming = w >= 1;
-      const own = ownKeywordConcept ? CONCEPT_PREFIX + ownKeywordConcept : undefined;
-      // Keywords are analysed fresh (their own §kw concept was just added to the lexicon); other text
-      // is cached, which is safe because foreign §kw concepts are dropped below.
-      const terms =
-        w === FIELD_WEIGHTS.keywords ? analyze(text, this.lexicon).terms : this.analyzeCached(text);
-      for (const t of terms) {
-        if (!naming && t.term.startsWith(CONCEPT_PREFIX)) continue;
-        if (t.term.startsWith(KW_PREFIX) && t.term !== own) continue;
-        // Out-of-catalog topics (visa, loans…) exist only to lower a question's confidence.
-        if (t.term.startsWith(OOS_PREFIX)) continue;
-        const v = w * (t.weight === 0.5 ? 0.5 : 1);
-        tf.set(t.term, (tf.get(t.term) ?? 0) + v);
-        length += v;
-      }
-    }
-    return { tf, length };
-  }
-
-  // Catalogs repeat the same strings ("Carte nationale d'identité", office names) across procedures.
-  private readonly textCache = new Map<string, AnalyzedTerm[]>();
-  private analyzeCached(text: string): AnalyzedTerm[] {
-    let terms = this.textCache.get(text);
-    if (!terms) {
-      if (this.textCache.size >= 50_000) this.textCache.clear();
-      terms = analyze(text, this.lexicon).terms;
-      this.textCache.set(text, terms);
-    }
-    return terms;
   }
 
   private put(key: string, terms: WeightedTerms, entry: Entry): void {
@@ -278,40 +171,15 @@ export class KnowledgeIndex {
     }
     const queryTerms = [...weights].map(([term, weight]) => ({ term, weight }));
     const accept = this.filter(opts);
-    const ranked = this.agreeWithConcepts(
+    const ranked = agreeWithConcepts(
+      this.bm25,
       this.bm25.search(queryTerms, Math.max(limit, 20), accept),
       analysis,
     ).slice(0, limit);
     const termSet = new Set(weights.keys());
     const hits = ranked.map(({ id, score }) => this.toHit(id, score, termSet, opts.preferLang));
-    const confidence = ranked[0] ? this.confidence(analysis, ranked[0].id) : 0;
+    const confidence = ranked[0] ? answerConfidence(this.bm25, analysis, ranked[0].id) : 0;
     return { hits, confidence, facets: analysis.facets, concepts: analysis.concepts };
-  }
-
-  /**
-   * Nudges up hits that contain every concept the question names. Raw words can outweigh a concept
-   * (a procedure with a long Tamazight title wins "ⵜⴰⴽⴰⵔⴹⴰ … lost" over the lost-card procedure); a hit
-   * that agrees with all the question's concepts is the better reading when the scores are close.
-   */
-  private agreeWithConcepts(ranked: { id: number; score: number }[], analysis: Analysis) {
-    const concepts = new Set<string>();
-    for (const t of analysis.terms) {
-      if (
-        t.term.startsWith(CONCEPT_PREFIX) &&
-        !t.term.startsWith(OOS_PREFIX) &&
-        !t.term.startsWith(KW_PREFIX)
-      )
-        concepts.add(t.term);
-    }
-    if (concepts.size < 2) return ranked;
-    return ranked
-      .map(({ id, score }) => {
-        const tf = this.bm25.termsOf(id)?.tf;
-        let shared = 0;
-        for (const c of concepts) if (tf?.has(c)) shared++;
-        return { id, score: score * (1 + (CONCEPT_AGREEMENT_BONUS * shared) / concepts.size) };
-      })
-      .sort((a, b) => b.score - a.score);
   }
 
   /** Builds hits for already-ranked entry keys (used by dense fusion). */
@@ -386,64 +254,5 @@ export class KnowledgeIndex {
     };
     if (doc.sourceUrl) hit.sourceUrl = doc.sourceUrl;
     return hit;
-  }
-
-  /**
-   * Share of the question (IDF-weighted slots; a concept counts double) that the best hit covers. A
-   * question naming a catalogued object (an "anchor" concept such as §passport) that the hit contains
-   * starts from a higher floor, as does one where two concepts meet; one that only shares generic words
-   * must be covered almost entirely.
-   */
-  private confidence(analysis: Analysis, topId: number): number {
-    const doc = this.bm25.termsOf(topId);
-    if (!doc) return 0;
-    const slots = new Map<number, { weight: number; covered: number; anchor: boolean; concept: boolean }>();
-    const maxIdf = Math.log(1 + (this.bm25.size + 0.5) / 0.5);
-    for (const t of analysis.terms) {
-      const known = this.bm25.df(t.term) > 0;
-      let w = known ? this.bm25.idf(t.term) : maxIdf * 0.6;
-      if (t.term.startsWith(CONCEPT_PREFIX)) w = Math.max(w, 1) * 2;
-      const s = slots.get(t.slot) ?? { weight: 0, covered: 0, anchor: false, concept: false };
-      s.weight = Math.max(s.weight, w);
-      if (doc.tf.has(t.term)) {
-        // A slot matched only through a guessed variant (transliteration) counts partly.
-        s.covered = Math.max(s.covered, Math.min(1, t.weight));
-        if (t.anchor) s.anchor = true;
-        if (t.term.startsWith(CONCEPT_PREFIX)) s.concept = true;
-      }
-      slots.set(t.slot, s);
-    }
-    let total = 0;
-    let covered = 0;
-    let anchored = false;
-    let outOfCatalog = false;
-    let foreignPaper = false;
-    for (const t of analysis.terms) {
-      if (t.term.startsWith(OOS_PREFIX)) outOfCatalog = true;
-      if (t.term === `${OOS_PREFIX}foreign-document`) foreignPaper = true;
-    }
-    // Another state's passport or licence shares every word with the Moroccan procedure but is never
-    // its object: the catalog cannot answer it, however well the rest of the question matches.
-    if (foreignPaper) return 0;
-    let coveredConcepts = 0;
-    for (const s of slots.values()) {
-      total += s.weight;
-      covered += s.weight * s.covered;
-      if (s.anchor) anchored = true;
-      if (s.concept) coveredConcepts++;
-    }
-    // Two generic concepts together are specific: "create" + "company", "lost" + "driving licence"…
-    if (coveredConcepts >= 2) anchored = true;
-    if (total === 0) return 0;
-    const coverage = covered / total;
-    // A question whose object is a known out-of-catalog topic (a bill, a residence permit for
-    // foreigners…) gets no anchor floor: sharing a word with a procedure is not enough.
-    if (anchored && !outOfCatalog) return 0.4 + 0.6 * coverage;
-    // Named next to generic words only ("lost my bank card"), the out-of-catalog topic is the object.
-    if (outOfCatalog) return (anchored ? 0.75 : 0.5) * coverage;
-    // One shared ordinary word ("population", "service") is weak evidence of a catalogued procedure.
-    let coveredSlots = 0;
-    for (const s of slots.values()) if (s.covered > 0) coveredSlots++;
-    return 0.75 * coverage * (coveredSlots >= 2 ? 1 : 0.6);
   }
 }
