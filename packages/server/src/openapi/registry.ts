@@ -1,11 +1,13 @@
 /** A minimal OpenAPI 3.1 document builder: the server's paths plus whatever other packages add. */
 export type JsonSchema = Record<string, unknown>;
+/** Path → HTTP method → operation object. */
+export type OpenApiPaths = Record<string, Record<string, unknown>>;
 export interface OpenApiDocument {
   openapi: '3.1.0';
   info: Record<string, unknown>;
   servers?: { url: string; description?: string }[];
   tags: { name: string; description?: string }[];
-  paths: Record<string, Record<string, unknown>>;
+  paths: OpenApiPaths;
   components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, unknown> };
   security: Record<string, string[]>[];
 }
@@ -15,7 +17,7 @@ export class OpenApiRegistry {
 
   /** Adds (or extends) paths, e.g. from a route plugin of another package, and their tags/schemas. */
   add(part: {
-    paths: Record<string, Record<string, unknown>>;
+    paths: OpenApiPaths;
     schemas?: Record<string, JsonSchema>;
     tags?: { name: string; description?: string }[];
   }): void {

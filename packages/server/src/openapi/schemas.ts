@@ -1,6 +1,6 @@
+import { ref } from './builders.js';
 import type { JsonSchema } from './registry.js';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (type: string, extra: JsonSchema = {}) => ({ type: [type, 'null'], ...extra });
 const ts = { type: 'string', format: 'date-time' };
 
