@@ -78,10 +78,19 @@ let scratchBytes: NodeBufferView | undefined;
  * nothing folds (digits, lowercase e-mails), else a copy built from a small buffer. Both beat a round
  * trip through a native buffer, whose two calls cost more than folding a few dozen units.
  */
-const SHORT_MAX = 64;
-const shortUnits = new Uint16Array(SHORT_MAX);
+export const SHORT_MAX = 64;
+/** Scratch for building one short string (a value being folded or normalised), then shortString(). */
+export const shortUnits = new Uint16Array(SHORT_MAX);
 /** One view per length, made once: a fresh subarray per value was a visible share of the garbage. */
 const SHORT_VIEWS = Array.from({ length: SHORT_MAX + 1 }, (_, n) => shortUnits.subarray(0, n));
+/** The string of shortUnits[0, n). */
+export function shortString(n: number): string {
+  return String.fromCharCode.apply(null, SHORT_VIEWS[n] as unknown as number[]);
+}
+/** Folded code unit (lowercase, accents and letter variants, spaces; see TABLE). */
+export function foldUnit(c: number): number {
+  return TABLE[c]!;
+}
 function foldShort(text: string): string {
   const n = text.length;
   let i = 0;
@@ -92,7 +101,7 @@ function foldShort(text: string): string {
   }
   if (i === n) return text;
   for (let k = 0; k < n; k++) shortUnits[k] = TABLE[text.charCodeAt(k)]!;
-  return String.fromCharCode.apply(null, SHORT_VIEWS[n] as unknown as number[]);
+  return shortString(n);
 }
 
 /** Lowercased, folded copy of `text` with exactly the same length (one code unit in, one out). */
@@ -115,6 +124,23 @@ export function foldText(text: string): string {
   }
   for (let i = 0; i < n; i++) out[i] = TABLE[text.charCodeAt(i)]!;
   return decodeUtf16(out.subarray(0, n));
+}
+
+/** Whitespace as the regex class \s sees it. */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 export function isDigit(c: number): boolean {
@@ -190,6 +216,7 @@ function isValueGap(c: number): boolean {
  * and a one-word value comes back without a copy.
  */
 export function foldValue(value: string): string {
+  if (value.length <= SHORT_MAX) return foldShortValue(value);
   const folded = lexKey(foldText(value));
   const n = folded.length;
   let out = '';
@@ -203,4 +230,30 @@ export function foldValue(value: string): string {
     out = out.length === 0 ? folded.slice(s, i) : `${out} ${folded.slice(s, i)}`;
   }
   return out;
+}
+
+/** foldValue of a short value in one pass over a scratch buffer: one string at most, none if unchanged. */
+function foldShortValue(value: string): string {
+  const n = value.length;
+  let k = 0;
+  let gap = false;
+  // Output equals the input when every unit written matches the input at the same index and none is lost.
+  let same = true;
+  for (let i = 0; i < n; i++) {
+    const f = TABLE[value.charCodeAt(i)]!;
+    if (isArabicMark(f)) continue;
+    if (isValueGap(f)) {
+      // Leading and trailing separators vanish; one space stands for a run between words.
+      if (k > 0) gap = true;
+      continue;
+    }
+    if (gap) {
+      if (value.charCodeAt(k) !== 32) same = false;
+      shortUnits[k++] = 32;
+      gap = false;
+    }
+    if (value.charCodeAt(k) !== f) same = false;
+    shortUnits[k++] = f;
+  }
+  return same && k === n ? value : shortString(k);
 }

@@ -51,6 +51,11 @@ const END_WORDS = new Set([
 const HOUSE_NUMBER_WORDS = new Set(['n', 'no', 'numero', 'num', 'رقم', 'ر']);
 const COUNTRY = new Set(['maroc', 'morocco', 'المغرب', 'lmaghrib']);
 
+function hasDot(low: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (low.charCodeAt(i) === 46) return true;
+  return false;
+}
+
 /** Gap between two address tokens: spaces, commas, dots, hyphens, slashes, "°" — no sentence break. */
 function addressGap(low: string, from: number, to: number): boolean {
   if (to - from > 4) return false;
@@ -111,9 +116,8 @@ export function scanAddresses(input: ScanInput, tokens: Tokens): void {
     for (let k = t + 1; k < tokens.count && budget > 0; k++) {
       if (!addressGap(low, tokens.end[k - 1]!, tokens.start[k]!)) break;
       // A dot ends the address unless it follows an abbreviation (bd., av., imm.) or a single letter.
-      const gap = low.slice(tokens.end[k - 1], tokens.start[k]);
       if (
-        gap.includes('.') &&
+        hasDot(low, tokens.end[k - 1]!, tokens.start[k]!) &&
         !(tokens.flags[k - 1]! & F.ADDR) &&
         tokens.end[k - 1]! - tokens.start[k - 1]! > 1
       )

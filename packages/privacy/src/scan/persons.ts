@@ -1,6 +1,6 @@
 import { F, NAME_CORE } from '../lexicon/index.js';
 import { GREETINGS, INTRO_CUES, LOWERCASE_INTRO_CUES, WEAK_INTRO_CUES } from '../lexicon/names.js';
-import { foldText, isUpperAscii, isWordChar } from '../text.js';
+import { foldText, isSpace, isUpperAscii, isWordChar } from '../text.js';
 import { keyOf, TokenKind, type Tokens, tightGap } from '../tokens.js';
 import type { ScanInput } from './candidate.js';
 
@@ -77,10 +77,18 @@ function titleBefore(input: ScanInput, tokens: Tokens, t: number): boolean {
   if (p < 0 || !(tokens.flags[p]! & F.TITLE)) return false;
   const { low, text } = input;
   const gapStart = tokens.end[p]!;
-  const gap = low.slice(gapStart, tokens.start[t]);
-  if (gap.length > 3 || /[^\s.]/.test(gap)) return false;
+  // Spaces and dots only, at most three ("M. ", "Dr "): checked in place, no substring per title.
+  const gapEnd = tokens.start[t]!;
+  if (gapEnd - gapStart > 3) return false;
+  for (let i = gapStart; i < gapEnd; i++) {
+    const c = low.charCodeAt(i);
+    if (c !== 46 && !isSpace(c)) return false;
+  }
   const key = keyOf(tokens, p);
-  if (key === 'm') return isUpperAscii(text.charCodeAt(tokens.start[p]!)) && gap.startsWith('.');
+  if (key === 'm')
+    return (
+      isUpperAscii(text.charCodeAt(tokens.start[p]!)) && gapEnd > gapStart && low.charCodeAt(gapStart) === 46
+    );
   if (key === 'me' || key === 'si') return isUpperAscii(text.charCodeAt(tokens.start[p]!));
   return true;
 }
