@@ -247,6 +247,65 @@ describe('knowledge base and citizen assistant over HTTP', () => {
       'question of the other ministry',
     ]);
   });
+
+  describe('console feedback is scoped like tickets (ADR 0064)', () => {
+    const bearer = (k: string) => ({ authorization: `Bearer ${k}` });
+    const rate = (comment: string, headers: Record<string, string> = {}) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/assistant/feedback',
+        headers,
+        payload: { answer_id: 'scope-test', rating: 'up', comment },
+      });
+    const comments = async (headers: Record<string, string>) => {
+      const res = await t.app.inject({ method: 'GET', url: '/admin/v1/assistant/feedback', headers });
+      expect(res.statusCode).toBe(200);
+      return res.json().data.map((f: { comment: string }) => f.comment) as string[];
+    };
+    let adminOfA: string;
+    let adminOfB: string;
+    beforeAll(async () => {
+      adminOfA = (await t.createKey({ org: 'feedback-ministry-a', role: 'org-admin' })).key;
+      adminOfB = (await t.createKey({ org: 'feedback-ministry-b', role: 'org-admin' })).key;
+      const memberOfB = (await t.createKey({ org: 'feedback-ministry-b', role: 'member' })).key;
+      expect((await rate('feedback from ministry A', bearer(adminOfA))).statusCode).toBe(201);
+      expect((await rate('feedback from ministry B', bearer(memberOfB))).statusCode).toBe(201);
+      expect((await rate('anonymous citizen feedback')).statusCode).toBe(201);
+    });
+
+    it("an org-admin of A sees A's feedback and not B's", async () => {
+      const seen = await comments(bearer(adminOfA));
+      expect(seen).toContain('feedback from ministry A');
+      expect(seen).not.toContain('feedback from ministry B');
+    });
+
+    it('an org-admin of B sees the feedback sent with any key of B, not A', async () => {
+      const seen = await comments(bearer(adminOfB));
+      expect(seen).toContain('feedback from ministry B');
+      expect(seen).not.toContain('feedback from ministry A');
+    });
+
+    it('anonymous citizen feedback has no organisation: no org-admin sees it', async () => {
+      expect(await comments(bearer(adminOfA))).not.toContain('anonymous citizen feedback');
+      expect(await comments(bearer(adminOfB))).not.toContain('anonymous citizen feedback');
+    });
+
+    it('a platform admin sees all feedback, anonymous included', async () => {
+      const seen = await comments(bearer(t.adminToken));
+      expect(seen).toEqual(
+        expect.arrayContaining([
+          'feedback from ministry A',
+          'feedback from ministry B',
+          'anonymous citizen feedback',
+        ]),
+      );
+    });
+
+    it('anonymous callers cannot list feedback', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/admin/v1/assistant/feedback' });
+      expect(res.statusCode).toBe(401);
+    });
+  });
 });
 
 describe('citizen endpoint rate limit', () => {

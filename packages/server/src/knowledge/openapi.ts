@@ -141,10 +141,22 @@ export function registerKnowledgeOpenApi(registry: OpenApiRegistry): void {
         },
       },
       '/admin/v1/assistant/feedback': {
-        get: { tags: ['Assistant'], summary: 'Feedback (console)', responses: { 200: ok('List') } },
+        get: {
+          tags: ['Assistant'],
+          summary: 'Feedback (console)',
+          description:
+            "Platform admins see all feedback, anonymous citizen feedback included; org-admins and members only feedback sent with their organisation's keys.",
+          responses: { 200: ok('List') },
+        },
       },
       '/admin/v1/assistant/tickets': {
-        get: { tags: ['Assistant'], summary: 'Escalation tickets (console)', responses: { 200: ok('List') } },
+        get: {
+          tags: ['Assistant'],
+          summary: 'Escalation tickets (console)',
+          description:
+            "Platform admins see all tickets, anonymous citizen tickets included; org-admins and members only tickets opened with their organisation's keys.",
+          responses: { 200: ok('List') },
+        },
       },
       '/admin/v1/assistant/tickets/{id}': {
         patch: { tags: ['Assistant'], summary: 'Change a ticket status', responses: { 200: ok('Ticket') } },

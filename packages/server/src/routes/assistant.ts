@@ -109,7 +109,7 @@ export const assistantRoutes: FastifyPluginAsync = async (app) => {
   const svc = await knowledgeService(ctx);
   const rateLimit = citizenRateLimit(ctx);
   // Platform admins see every row; organisation admins and members only their organisation's
-  // (anonymous citizen rows belong to the platform).
+  // (anonymous citizen rows belong to the platform). Feedback and tickets alike: see ADR 0064.
   const scope = (request: FastifyRequest) =>
     request.principal?.role === 'admin' ? undefined : (request.principal?.orgId ?? '__none__');
   const who = (request: FastifyRequest) => ({
@@ -223,6 +223,7 @@ export const assistantRoutes: FastifyPluginAsync = async (app) => {
       limit: q.limit,
       before: q.before,
       rating: q.rating,
+      orgId: scope(request),
     });
     return {
       object: 'list',
