@@ -60,31 +60,61 @@ for (let k = 0; k < 9; k++) {
 const khidmaMs = median(passes);
 const khidmaCpuMs = median(cpuPasses);
 
-// Latency: pseudonymise a 4 KB prompt (fresh session each time, detection included). "dense" is a slice
-// of the corpus (~90 identifiers); "typical" is a request with a handful of identifiers among ordinary text.
+// Latency: pseudonymise a 4 KB prompt (fresh session each time, detection included). "dense" is the first
+// 4 KB of the corpus (its identifier count is printed with the figures); "typical" is a request with a
+// handful of identifiers among ordinary text.
 const prompt = text.slice(0, 4096);
 const typicalParts: string[] = [];
 for (let i = 0; typicalParts.join('\n').length < 4096; i++)
   typicalParts.push(i % 6 === 0 ? items[(i * 13) % items.length]!.text : FILLER[i % FILLER.length]!);
 const typicalPrompt = typicalParts.join('\n').slice(0, 4096);
-function latency(p: string) {
+// Each figure is the median over LATENCY_ROUNDS rounds of 3000 calls (one round's p99 is its 30th slowest
+// call), so a burst of load from another job moves one round, not the figure; the worst round's p99 is
+// kept in the JSON next to it.
+const LATENCY_ROUNDS = 5;
+interface Latency {
+  identifiers: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuP50Ms: number;
+  cpuP99Ms: number;
+  worstRoundP99Ms: number;
+  worstRoundCpuP99Ms: number;
+}
+function latency(p: string): Latency {
   for (let k = 0; k < 300; k++) pseudonymize(p);
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let k = 0; k < 3000; k++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    pseudonymize(p);
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
+  const rounds: { p50: number; p99: number; cpuP50: number; cpuP99: number }[] = [];
+  for (let r = 0; r < LATENCY_ROUNDS; r++) {
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let k = 0; k < 3000; k++) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      pseudonymize(p);
+      wall.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
+    }
+    rounds.push({
+      p50: quantile(wall, 0.5),
+      p99: quantile(wall, 0.99),
+      cpuP50: quantile(cpu, 0.5),
+      cpuP99: quantile(cpu, 0.99),
+    });
   }
-  return { wall, cpu, identifiers: detectPii(p).length };
+  const ms = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    identifiers: detectPii(p).length,
+    p50Ms: ms(median(rounds.map((r) => r.p50))),
+    p99Ms: ms(median(rounds.map((r) => r.p99))),
+    cpuP50Ms: ms(median(rounds.map((r) => r.cpuP50))),
+    cpuP99Ms: ms(median(rounds.map((r) => r.cpuP99))),
+    worstRoundP99Ms: ms(Math.max(...rounds.map((r) => r.p99))),
+    worstRoundCpuP99Ms: ms(Math.max(...rounds.map((r) => r.cpuP99))),
+  };
 }
 const dense = latency(prompt);
 const typical = latency(typicalPrompt);
-const lat = dense.wall;
-const cpuLat = dense.cpu;
 
 // Coverage: share of gold values that no longer appear verbatim after each tool's redaction.
 type Redact = (s: string) => Promise<string> | string;
@@ -170,18 +200,15 @@ const khidma = {
   throughputMBps: Math.round((megabytes / (khidmaMs / 1000)) * 10) / 10,
   throughputMBpsCpuTime: Math.round((megabytes / (khidmaCpuMs / 1000)) * 10) / 10,
   passMsMedian: Math.round(khidmaMs * 10) / 10,
-  prompt4kP50Ms: Math.round(quantile(lat, 0.5) * 1000) / 1000,
-  prompt4kP99Ms: Math.round(quantile(lat, 0.99) * 1000) / 1000,
-  prompt4kCpuP50Ms: Math.round(quantile(cpuLat, 0.5) * 1000) / 1000,
-  prompt4kCpuP99Ms: Math.round(quantile(cpuLat, 0.99) * 1000) / 1000,
+  /** The table's latency columns: the dense prompt, as for the other tools. */
+  prompt4kP50Ms: dense.p50Ms,
+  prompt4kP99Ms: dense.p99Ms,
+  prompt4kCpuP50Ms: dense.cpuP50Ms,
+  prompt4kCpuP99Ms: dense.cpuP99Ms,
   prompt4kIdentifiers: dense.identifiers,
-  typicalPrompt4k: {
-    identifiers: typical.identifiers,
-    p50Ms: Math.round(quantile(typical.wall, 0.5) * 1000) / 1000,
-    p99Ms: Math.round(quantile(typical.wall, 0.99) * 1000) / 1000,
-    cpuP50Ms: Math.round(quantile(typical.cpu, 0.5) * 1000) / 1000,
-    cpuP99Ms: Math.round(quantile(typical.cpu, 0.99) * 1000) / 1000,
-  },
+  latencyRounds: LATENCY_ROUNDS,
+  densePrompt4k: dense,
+  typicalPrompt4k: typical,
   loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
   coverage: khidmaCoverage,
 };
@@ -210,19 +237,26 @@ const md = `# Privacy benchmark
 
 Corpus: ${khidma.corpusMB} MB (${chars} chars) of mixed French / Arabic / Darija / Arabizi / English text
 (labelled-set sentences interleaved with PII-free requests). Single thread, Node ${process.version}.
-Machine shared with other jobs: figures are medians of repeated runs.
+Machine shared with other jobs: @khidma/privacy throughput is the median of 9 passes over the corpus, its
+latencies the median over ${LATENCY_ROUNDS} rounds of 3000 calls (wall time unless marked CPU).
 
-| tool | offline | throughput (MB/s) | 4 KB prompt p50 (ms) | 4 KB prompt p99 (ms) | coverage of test-set values |
+| tool | offline | throughput (MB/s) | dense 4 KB prompt p50 (ms) | dense 4 KB prompt p99 (ms) | coverage of test-set values |
 |---|---|---:|---:|---:|---:|
 ${rows.map(([n, t]) => `| ${n} | ${t.runsOffline ? 'yes' : `no (${t.error})`} | ${t.throughputMBps ?? '-'} | ${t.prompt4kP50Ms ?? '-'} | ${t.prompt4kP99Ms ?? '-'} | ${t.coverage?.overall ?? '-'} |`).join('\n')}
 
-@khidma/privacy CPU-time figures (stable under load; 1-minute load average during the run: ${khidma.loadAverage1m} on
-2 cores): ${khidma.throughputMBpsCpuTime} MB/s; dense 4 KB prompt (${khidma.prompt4kIdentifiers} identifiers) p50
-${khidma.prompt4kCpuP50Ms} ms, p99 ${khidma.prompt4kCpuP99Ms} ms; typical 4 KB prompt (${khidma.typicalPrompt4k.identifiers} identifiers) wall p50
-${khidma.typicalPrompt4k.p50Ms} ms / p99 ${khidma.typicalPrompt4k.p99Ms} ms, CPU p50 ${khidma.typicalPrompt4k.cpuP50Ms} ms / p99 ${khidma.typicalPrompt4k.cpuP99Ms} ms.
-The table's latency columns use the dense prompt for every tool.
+The table's latency columns use the dense prompt (the corpus's first 4 KB, ${khidma.prompt4kIdentifiers} identifiers) for every tool.
 
-Targets: ≥ 30 MB/s, p99 ≤ 0.3 ms. Ratio of throughput @khidma/privacy vs others:
+@khidma/privacy in detail (1-minute load average during the run: ${khidma.loadAverage1m} on 2 cores; CPU time counts
+every thread of the process, the garbage collector's included):
+
+| | wall | CPU time |
+|---|---:|---:|
+| throughput, 1 MB corpus (MB/s) | ${khidma.throughputMBps} | ${khidma.throughputMBpsCpuTime} |
+| dense 4 KB prompt (${dense.identifiers} identifiers) p50 / p99 (ms) | ${dense.p50Ms} / ${dense.p99Ms} | ${dense.cpuP50Ms} / ${dense.cpuP99Ms} |
+| typical 4 KB prompt (${typical.identifiers} identifiers) p50 / p99 (ms) | ${typical.p50Ms} / ${typical.p99Ms} | ${typical.cpuP50Ms} / ${typical.cpuP99Ms} |
+| worst round's p99, dense / typical (ms) | ${dense.worstRoundP99Ms} / ${typical.worstRoundP99Ms} | ${dense.worstRoundCpuP99Ms} / ${typical.worstRoundCpuP99Ms} |
+
+Targets: ≥ 30 MB/s, p99 ≤ 0.3 ms (both prompts). Ratio of throughput @khidma/privacy vs others:
 ${rows
   .slice(1)
   .map(([n, t]) => `${n}: ${t.throughputMBps ? (khidma.throughputMBps / t.throughputMBps).toFixed(1) : '-'}×`)
