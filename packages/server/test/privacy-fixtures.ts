@@ -22,21 +22,19 @@ export let ma: MockUpstream;
 export let t: TestApp;
 export let key: string;
 
-export const chat = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  t.app.inject({
-    method: 'POST',
-    url: '/v1/chat/completions',
-    headers: { authorization: `Bearer ${key}`, ...headers },
-    payload: body,
-  });
+/** A POST to `url` with the test key (extra headers such as x-khidma-data-class added). */
+const postWithKey =
+  (url: string) =>
+  (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { authorization: `Bearer ${key}`, ...headers },
+      payload: body,
+    });
 
-export const embed = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  t.app.inject({
-    method: 'POST',
-    url: '/v1/embeddings',
-    headers: { authorization: `Bearer ${key}`, ...headers },
-    payload: body,
-  });
+export const chat = postWithKey('/v1/chat/completions');
+export const embed = postWithKey('/v1/embeddings');
 
 export const sentUpstream = (m: MockUpstream) => JSON.stringify(m.requests.map((r) => r.body));
 

@@ -36,3 +36,6 @@ export const list = (item: string) =>
 export const ok = (description: string, body?: unknown) => ({
   '200': { description, ...(body ? body : {}) },
 });
+export const created = (schemaName: string) => ({
+  '201': { description: 'Created', ...json(ref(schemaName)) },
+});

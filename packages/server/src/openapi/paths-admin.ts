@@ -1,6 +1,21 @@
 /** Admin API: the caller, organisations and keys. */
-import { errors, json, list, ok, pathId, q, ref } from './builders.js';
+import { created, errors, json, list, ok, pathId, q, ref } from './builders.js';
 import type { OpenApiPaths } from './registry.js';
+
+/** What a key's creator may set and later change. */
+const keySettings = {
+  scopes: { type: ['array', 'null'], items: { type: 'string' } },
+  expires_at: { type: ['string', 'null'], format: 'date-time' },
+  limits: ref('QuotaLimits'),
+};
+
+/** Revocation answers on DELETE /keys/{id} and on POST /keys/{id}/revoke (for clients without DELETE). */
+const revokeKey = {
+  tags: ['Admin: keys'],
+  summary: 'Revoke a key (immediate)',
+  parameters: [pathId('Key id or visible prefix')],
+  responses: { ...ok('Revoked', json(ref('ApiKey'))), ...errors(401, 404) },
+};
 
 export const adminPaths: OpenApiPaths = {
   '/admin/v1/me': {
@@ -28,7 +43,7 @@ export const adminPaths: OpenApiPaths = {
         }),
       },
       responses: {
-        '201': { description: 'Created', ...json(ref('Organization')) },
+        ...created('Organization'),
         ...errors(400, 401, 403, 409),
       },
     },
@@ -86,14 +101,12 @@ export const adminPaths: OpenApiPaths = {
             name: { type: 'string' },
             org_id: { type: 'string', description: "Default: the caller's organisation" },
             role: { enum: ['admin', 'org-admin', 'member'], default: 'member' },
-            scopes: { type: ['array', 'null'], items: { type: 'string' } },
-            expires_at: { type: ['string', 'null'], format: 'date-time' },
-            limits: ref('QuotaLimits'),
+            ...keySettings,
           },
         }),
       },
       responses: {
-        '201': { description: 'Created', ...json(ref('CreatedApiKey')) },
+        ...created('CreatedApiKey'),
         ...errors(400, 401, 403, 404),
       },
     },
@@ -115,27 +128,13 @@ export const adminPaths: OpenApiPaths = {
           type: 'object',
           properties: {
             name: { type: 'string' },
-            scopes: { type: ['array', 'null'], items: { type: 'string' } },
-            expires_at: { type: ['string', 'null'], format: 'date-time' },
-            limits: ref('QuotaLimits'),
+            ...keySettings,
           },
         }),
       },
       responses: { ...ok('Updated', json(ref('ApiKey'))), ...errors(400, 401, 403, 404) },
     },
-    delete: {
-      tags: ['Admin: keys'],
-      summary: 'Revoke a key (immediate)',
-      parameters: [pathId('Key id or visible prefix')],
-      responses: { ...ok('Revoked', json(ref('ApiKey'))), ...errors(401, 404) },
-    },
+    delete: revokeKey,
   },
-  '/admin/v1/keys/{id}/revoke': {
-    post: {
-      tags: ['Admin: keys'],
-      summary: 'Revoke a key (immediate)',
-      parameters: [pathId('Key id or visible prefix')],
-      responses: { ...ok('Revoked', json(ref('ApiKey'))), ...errors(401, 404) },
-    },
-  },
+  '/admin/v1/keys/{id}/revoke': { post: revokeKey },
 };
