@@ -37,20 +37,49 @@ const BY_ENTRY: (Cue[] | undefined)[] = LEXICON.keys.map((key) => BY_LAST_WORD.g
 
 const PROCLITICS = new Set([0x648, 0x628, 0x644, 0x641, 0x643]); // و ب ل ف ك
 
-/** Positions of all cue words in one text, sorted by end offset; built once per analysis. */
+/**
+ * Positions of all cue words in one text, sorted by end offset; built once per analysis, in arrays
+ * reused by the next one (the hits are only read while that text is scanned).
+ */
 export interface CueHits {
-  start: number[];
-  end: number[];
-  mask: number[];
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  mask: Int32Array;
+}
+
+let hits: CueHits = {
+  count: 0,
+  start: new Int32Array(256),
+  end: new Int32Array(256),
+  mask: new Int32Array(256),
+};
+/** One huge document must not pin large arrays for the life of the process. */
+const HITS_MAX = 1 << 16;
+
+function pushHit(s: number, e: number, m: number): void {
+  const n = hits.count;
+  if (n === hits.start.length) {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    hits = { count: n, start: grow(hits.start), end: grow(hits.end), mask: grow(hits.mask) };
+  }
+  hits.start[n] = s;
+  hits.end[n] = e;
+  hits.mask[n] = m;
+  hits.count = n + 1;
 }
 
 /** `cueWords`: the tokens flagged as a cue's last word (see token-index.ts). */
 export function findCues(low: string, tokens: Tokens, cueWords: IndexList): CueHits {
   // Hits arrive almost always in end order (tokens are scanned left to right): fill the three arrays
   // directly and sort only in the rare case a cue's tail makes one end out of order.
-  const start: number[] = [];
-  const end: number[] = [];
-  const mask: number[] = [];
+  if (hits.start.length > HITS_MAX)
+    hits = { count: 0, start: new Int32Array(256), end: new Int32Array(256), mask: new Int32Array(256) };
+  hits.count = 0;
   let sorted = true;
   for (let w = 0; w < cueWords.count; w++) {
     const t = cueWords.items[w]!;
@@ -83,19 +112,19 @@ export function findCues(low: string, tokens: Tokens, cueWords: IndexList): CueH
         e >= low.length ||
         !isWordChar(low.charCodeAt(e));
       if (startOk && endOk) {
-        if (end.length > 0 && e < end[end.length - 1]!) sorted = false;
-        start.push(s);
-        end.push(e);
-        mask.push(cue.mask);
+        if (hits.count > 0 && e < hits.end[hits.count - 1]!) sorted = false;
+        pushHit(s, e, cue.mask);
       }
     }
   }
-  if (sorted) return { start, end, mask };
-  const order = start.map((_, i) => i).sort((a, b) => end[a]! - end[b]!);
+  if (sorted) return hits;
+  const { count, start, end, mask } = hits;
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => end[a]! - end[b]!);
   return {
-    start: order.map((i) => start[i]!),
-    end: order.map((i) => end[i]!),
-    mask: order.map((i) => mask[i]!),
+    count,
+    start: Int32Array.from(order, (i) => start[i]!),
+    end: Int32Array.from(order, (i) => end[i]!),
+    mask: Int32Array.from(order, (i) => mask[i]!),
   };
 }
 
@@ -108,10 +137,10 @@ const SLACK = 20;
 
 /** End of the latest cue of `category` ending in (from, to], or -1. */
 export function lastCueEnd(ctx: CueContext, from: number, to: number, category: CueCategory): number {
-  const { end, start, mask } = ctx.cues;
+  const { end, start, mask, count } = ctx.cues;
   const bit = 1 << CUE_CATEGORIES.indexOf(category);
   let lo = 0;
-  let hi = end.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (end[mid]! <= to) lo = mid + 1;
