@@ -18,12 +18,14 @@ export interface KeyTable {
   /** Canonical key string of each entry (returned by keyOf, so equal keys are the same string). */
   keys: string[];
   flags: Int32Array;
-  hash: Int32Array;
   /** Entry code units live in `units` from `unitStart[e]` for `keyLength[e]` units. */
   unitStart: Int32Array;
   keyLength: Int32Array;
   units: Uint16Array;
-  /** Slot -> entry index + 1 (0: empty). Size is a power of two, at most 1/4 full. */
+  /**
+   * Pairs [hash, entry index + 1] per slot (0: empty), so a probe reads one cache line and compares the
+   * hash before touching the entry. Slot count is a power of two, at most half full.
+   */
   slots: Int32Array;
   mask: number;
 }
@@ -31,17 +33,16 @@ export interface KeyTable {
 export function buildKeyTable(entries: Map<string, number>): KeyTable {
   const n = entries.size;
   let size = 16;
-  while (size < n * 4) size *= 2;
+  while (size < n * 2) size *= 2;
   let totalUnits = 0;
   for (const key of entries.keys()) totalUnits += key.length;
   const table: KeyTable = {
     keys: [],
     flags: new Int32Array(n),
-    hash: new Int32Array(n),
     unitStart: new Int32Array(n),
     keyLength: new Int32Array(n),
     units: new Uint16Array(totalUnits),
-    slots: new Int32Array(size),
+    slots: new Int32Array(size * 2),
     mask: size - 1,
   };
   let e = 0;
@@ -56,11 +57,11 @@ export function buildKeyTable(entries: Map<string, number>): KeyTable {
     }
     table.keys.push(key);
     table.flags[e] = flags;
-    table.hash[e] = h;
     table.keyLength[e] = key.length;
     let slot = h & table.mask;
-    while (table.slots[slot] !== 0) slot = (slot + 1) & table.mask;
-    table.slots[slot] = e + 1;
+    while (table.slots[2 * slot + 1] !== 0) slot = (slot + 1) & table.mask;
+    table.slots[2 * slot] = h;
+    table.slots[2 * slot + 1] = e + 1;
     e++;
   }
   return table;
@@ -81,9 +82,9 @@ export function findKey(
   const { slots, mask } = table;
   let slot = h & mask;
   for (;;) {
-    const e = slots[slot]! - 1;
+    const e = slots[2 * slot + 1]! - 1;
     if (e < 0) return -1;
-    if (table.hash[e] === h && table.keyLength[e] === length && sameUnits(table, e, low, from, to)) return e;
+    if (slots[2 * slot] === h && table.keyLength[e] === length && sameUnits(table, e, low, from, to)) return e;
     slot = (slot + 1) & mask;
   }
 }
