@@ -5,6 +5,7 @@ import type { AppContext } from './context.js';
 import { installErrorHandlers } from './errors.js';
 import { installJsonParser } from './json-body.js';
 import { installRequestLog } from './request-log.js';
+import { lazyRequestLogger } from './request-logger.js';
 import { adminAuditRoutes } from './routes/admin-audit.js';
 import { adminKeyRoutes } from './routes/admin-keys.js';
 import { adminOrgRoutes } from './routes/admin-orgs.js';
@@ -52,6 +53,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     // Ids are generated, never taken from the client: usage rows are unique per request id.
     requestIdHeader: false,
     genReqId: () => randomUUID(),
+    childLoggerFactory: lazyRequestLogger,
     return503OnClosing: true,
   });
   app.server.headersTimeout = Math.min(server.headersTimeoutMs, server.requestTimeoutMs);

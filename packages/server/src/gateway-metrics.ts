@@ -40,16 +40,46 @@ export function gatewayMetrics(registry: Registry): (records: UsageRecord[]) => 
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
     registers,
   });
+  // Labelled children are cached per label set: prom-client otherwise hashes a fresh label object for
+  // every observation, and this runs for every request.
+  type CounterChild = ReturnType<typeof requests.labels>;
+  type HistogramChild = ReturnType<typeof latency.labels>;
+  interface Children {
+    requests: CounterChild;
+    latency: HistogramChild;
+    prompt: CounterChild;
+    completion: CounterChild;
+    cost: CounterChild;
+    ttft: HistogramChild;
+  }
+  const children = new Map<string, Children>();
+  const childrenOf = (r: UsageRecord): Children => {
+    const provider = r.provider ?? 'none';
+    const id = `${r.endpoint}\u0000${r.model}\u0000${provider}\u0000${r.status}\u0000${r.stream}`;
+    let c = children.get(id);
+    if (!c) {
+      const model = r.model;
+      c = {
+        requests: requests.labels({ endpoint: r.endpoint, model, provider, status: r.status }),
+        latency: latency.labels({ model, provider, stream: String(r.stream) }),
+        prompt: tokens.labels({ model, provider, kind: 'prompt' }),
+        completion: tokens.labels({ model, provider, kind: 'completion' }),
+        cost: cost.labels({ model, provider }),
+        ttft: ttft.labels({ model, provider }),
+      };
+      children.set(id, c);
+    }
+    return c;
+  };
   return (records) => {
     for (const r of records) {
-      const provider = r.provider ?? 'none';
-      requests.inc({ endpoint: r.endpoint, model: r.model, provider, status: r.status });
-      if (r.promptTokens) tokens.inc({ model: r.model, provider, kind: 'prompt' }, r.promptTokens);
-      if (r.completionTokens)
-        tokens.inc({ model: r.model, provider, kind: 'completion' }, r.completionTokens);
-      if (r.costMad) cost.inc({ model: r.model, provider }, r.costMad);
-      latency.observe({ model: r.model, provider, stream: String(r.stream) }, r.latencyMs / 1000);
-      if (r.ttftMs !== null) ttft.observe({ model: r.model, provider }, r.ttftMs / 1000);
+      const c = childrenOf(r);
+      c.requests.inc();
+      if (r.promptTokens) c.prompt.inc(r.promptTokens);
+      if (r.completionTokens) c.completion.inc(r.completionTokens);
+      if (r.costMad) c.cost.inc(r.costMad);
+      c.latency.observe(r.latencyMs / 1000);
+      if (r.ttftMs !== null) c.ttft.observe(r.ttftMs / 1000);
     }
   };
 }

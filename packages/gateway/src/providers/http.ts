@@ -1,6 +1,7 @@
 import { Pool } from 'undici';
 import { GatewayError } from '../errors.js';
 import type { Timeouts } from './types.js';
+import { WholeBodyHandler, type WholeResponse } from './whole-body.js';
 
 type Body = Awaited<ReturnType<Pool['request']>>['body'];
 
@@ -62,6 +63,26 @@ export class UpstreamHttp {
     } catch (e) {
       throw mapTransportError(e, this.providerId, signal);
     }
+  }
+
+  /** A POST whose whole answer is wanted at once (non-streamed completions, embeddings, errors). */
+  postWhole(path: string, json: string, timeouts: Timeouts, signal?: AbortSignal): Promise<WholeResponse> {
+    return new Promise<WholeResponse>((resolve, reject) => {
+      const handler = new WholeBodyHandler(resolve, reject, signal);
+      this.pool.dispatch(
+        {
+          method: 'POST',
+          path: this.basePath + path,
+          headers: this.headers,
+          body: json,
+          headersTimeout: timeouts.headersMs,
+          bodyTimeout: timeouts.bodyMs,
+        },
+        handler,
+      );
+    }).catch((e: unknown) => {
+      throw mapTransportError(e, this.providerId, signal);
+    });
   }
 
   close(): Promise<void> {

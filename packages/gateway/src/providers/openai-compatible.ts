@@ -18,6 +18,7 @@ import {
   type Timeouts,
 } from './types.js';
 import { upstreamError } from './upstream-errors.js';
+import type { WholeResponse } from './whole-body.js';
 
 const ALL_CLASSES = ['public', 'internal', 'personal', 'sensitive'] as const;
 
@@ -61,29 +62,24 @@ export class OpenAICompatibleAdapter implements ProviderAdapter {
       // Always ask for usage so tokens come from the provider, never from an estimate (ADR 0011).
       upstream.stream_options = { include_usage: true };
     }
-    const res = await this.http.post(
-      '/chat/completions',
-      JSON.stringify(upstream),
-      opts.timeouts,
-      opts.signal,
-    );
-    if (res.statusCode >= 300) throw await this.errorFrom(res, opts.signal);
+    const payload = JSON.stringify(upstream);
     if (!streaming) {
-      const json = (await this.readJson(res, opts.signal)) as Record<string, unknown>;
-      return { type: 'completion', completion: this.fromUpstreamCompletion(json) };
+      const res = await this.http.postWhole('/chat/completions', payload, opts.timeouts, opts.signal);
+      return { type: 'completion', completion: this.fromUpstreamCompletion(this.jsonOf(res)) };
     }
+    const res = await this.http.post('/chat/completions', payload, opts.timeouts, opts.signal);
+    if (res.statusCode >= 300) throw await this.errorFrom(res, opts.signal);
     return { type: 'stream', chunks: this.streamChunks(res, opts.signal) };
   }
 
   async embeddings(body: EmbeddingRequest, opts: CallOptions): Promise<EmbeddingResponse> {
-    const res = await this.http.post(
+    const res = await this.http.postWhole(
       '/embeddings',
       JSON.stringify(this.toUpstreamEmbeddings(body)),
       opts.timeouts,
       opts.signal,
     );
-    if (res.statusCode >= 300) throw await this.errorFrom(res, opts.signal);
-    return this.fromUpstreamEmbeddings((await this.readJson(res, opts.signal)) as Record<string, unknown>);
+    return this.fromUpstreamEmbeddings(this.jsonOf(res));
   }
 
   close(): Promise<void> {
@@ -127,15 +123,11 @@ export class OpenAICompatibleAdapter implements ProviderAdapter {
     return json as unknown as EmbeddingResponse;
   }
 
-  private async readJson(res: UpstreamResponse, signal?: AbortSignal): Promise<unknown> {
-    let text: string;
+  /** The JSON object of a complete answer; upstream errors become gateway errors. */
+  private jsonOf(res: WholeResponse): Record<string, unknown> {
+    if (res.statusCode >= 300) throw upstreamError(this.info.id, res.statusCode, res.text, res.headers);
     try {
-      text = await res.body.text();
-    } catch (e) {
-      throw mapTransportError(e, this.info.id, signal);
-    }
-    try {
-      return JSON.parse(text);
+      return JSON.parse(res.text) as Record<string, unknown>;
     } catch {
       throw new GatewayError(502, `Upstream provider '${this.info.id}' returned invalid JSON`, {
         code: 'upstream_bad_response',

@@ -1,0 +1,96 @@
+import type { Dispatcher } from 'undici';
+
+/** A complete upstream answer: status, headers and the body decoded as UTF-8. */
+export interface WholeResponse {
+  statusCode: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/** Upstream bodies larger than this are refused rather than buffered (a misbehaving server). */
+export const MAX_UPSTREAM_BODY_BYTES = 128 * 1024 * 1024;
+
+const abortError = () => Object.assign(new Error('Request aborted by the client'), { name: 'AbortError' });
+
+/**
+ * An undici dispatch handler that buffers the whole body. Non-streamed answers are read in full before
+ * anything is done with them, so the stream machinery of `Pool.request` (a Readable body, an async
+ * resource, a promise per read) is pure overhead on the gateway's hot path.
+ */
+export class WholeBodyHandler implements Dispatcher.DispatchHandler {
+  private statusCode = 0;
+  private headers: Record<string, string | string[] | undefined> = {};
+  private readonly chunks: Buffer[] = [];
+  private bytes = 0;
+  private abort: ((err: Error) => void) | null = null;
+  private settled = false;
+
+  constructor(
+    private readonly resolve: (r: WholeResponse) => void,
+    private readonly reject: (e: unknown) => void,
+    private readonly signal?: AbortSignal,
+  ) {
+    signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  private readonly onAbort = () => {
+    if (this.abort) this.abort(abortError());
+    else this.fail(abortError());
+  };
+
+  onConnect(abort: (err?: Error) => void): void {
+    if (this.signal?.aborted) abort(abortError());
+    else this.abort = abort;
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+    this.statusCode = statusCode;
+    this.headers = headersOf(rawHeaders);
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.bytes += chunk.length;
+    if (this.bytes > MAX_UPSTREAM_BODY_BYTES) {
+      this.abort?.(
+        Object.assign(new Error('Upstream body too large'), { code: 'UND_ERR_RES_EXCEEDED_MAX_SIZE' }),
+      );
+      return false;
+    }
+    this.chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.signal?.removeEventListener('abort', this.onAbort);
+    const body = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
+    this.resolve({ statusCode: this.statusCode, headers: this.headers, text: body.toString('utf8') });
+  }
+
+  onError(err: Error): void {
+    this.fail(err);
+  }
+
+  private fail(err: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.signal?.removeEventListener('abort', this.onAbort);
+    this.reject(err);
+  }
+}
+
+/** Raw header pairs → lower-cased names; repeated names become arrays (as Node and undici do). */
+function headersOf(raw: Buffer[]): Record<string, string | string[] | undefined> {
+  const out: Record<string, string | string[] | undefined> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toString('latin1').toLowerCase();
+    const value = raw[i + 1]!.toString('latin1');
+    const prev = out[name];
+    if (prev === undefined) out[name] = value;
+    else if (Array.isArray(prev)) prev.push(value);
+    else out[name] = [prev, value];
+  }
+  return out;
+}
