@@ -96,8 +96,21 @@ async function main() {
   procs.push(portkey.proc);
   const portkeyUrl = `http://127.0.0.1:${pkPort}`;
 
+  const bare = await spawnUntil(
+    'bare',
+    ['--import', 'tsx', 'bench/gateway/bare-proxy.ts', mockUrl],
+    /BARE_PORT=(\d+)/,
+  );
+  procs.push(bare.proc);
+
   const targets: Target[] = [
     { name: 'direct', origin: mockUrl, path: '/v1/chat/completions', headers: {} },
+    {
+      name: 'bare-proxy',
+      origin: `http://127.0.0.1:${bare.match}`,
+      path: '/v1/chat/completions',
+      headers: {},
+    },
     {
       name: 'khidma',
       origin: khidmaUrl,
@@ -145,6 +158,7 @@ async function main() {
   // CPU time per request is robust to other load on the machine, unlike wall-clock figures.
   const pids: Record<string, number | undefined> = {
     direct: mock.proc.child.pid,
+    'bare-proxy': bare.proc.child.pid,
     khidma: khidma.proc.child.pid,
     portkey: portkey.proc.child.pid,
   };
@@ -171,6 +185,7 @@ async function main() {
   const rssNow = peakRssMiB(khidma.proc.child.pid, 'VmRSS');
   const rss = {
     mock: peakRssMiB(mock.proc.child.pid),
+    'bare-proxy': peakRssMiB(bare.proc.child.pid),
     khidma: peakRssMiB(khidma.proc.child.pid),
     portkey: peakRssMiB(portkey.proc.child.pid),
   };
@@ -278,6 +293,7 @@ function report(r: Report) {
     round(rps('khidma', c).requestsPerSec / Math.max(1, rps('portkey', c).requestsPerSec));
   const summary = {
     khidmaAddedMs: added(r.latency.khidma!),
+    bareProxyAddedMs: added(r.latency['bare-proxy']!),
     portkeyAddedMs: added(r.latency.portkey!),
     khidmaAddedTtfbMs: addedTtfb(r.firstByte.khidma!),
     portkeyAddedTtfbMs: addedTtfb(r.firstByte.portkey!),
@@ -315,11 +331,13 @@ function report(r: Report) {
     '| target | p50 ms | p99 ms | added p50 | added p99 | TTFB p50 ms | added TTFB | req/s c=16 | req/s c=64 | CPU ms/req | peak RSS MiB |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
     row('direct'),
+    row('bare-proxy'),
     row('khidma'),
     row('portkey'),
     '',
     `Khidma vs Portkey throughput: ×${summary.throughputRatioVsPortkey.c16} at c=16, ×${summary.throughputRatioVsPortkey.c64} at c=64.`,
     `Targets: added p50 ≤ 0.3 ms (${summary.khidmaAddedMs.p50}), added p99 ≤ 1.5 ms (${summary.khidmaAddedMs.p99}), added TTFB ≤ 1 ms (${summary.khidmaAddedTtfbMs}), throughput ≥ 3× Portkey.`,
+    `bare-proxy is node:http + one undici request and nothing else: the cost of the extra hop alone on this machine. Khidma adds ${round(summary.khidmaAddedMs.p50 - summary.bareProxyAddedMs.p50)} ms (p50) on top of it.`,
     `Usage rows recorded by Khidma during the run: ${r.usageRequests ?? 'n/a'}. The direct row's CPU and RSS are the mock upstream's.`,
     `Khidma RSS after the runs (steady state, peak includes start-up): ${r.rssNow ?? 'n/a'} MiB.`,
     `Load average (1/5/15 min) at the start: ${r.loadStart.join(' / ')}; 1-minute load average at the end of the throughput runs: ${r.load?.toFixed(2) ?? 'n/a'} on ${meta.cpus} cores (other work on the machine inflates wall-clock figures; CPU ms per request does not depend on it).`,

@@ -1,4 +1,5 @@
-import { AuditChain, type AuditChainOptions, MemoryAuditStore } from './audit/chain.js';
+import { Accounting } from './accounting.js';
+import type { AuditChain, AuditChainOptions } from './audit/chain.js';
 import type { AuditStore } from './audit/types.js';
 import { GatewayError, modelNotFound, toGatewayError } from './errors.js';
 import { createProvider } from './providers/index.js';
@@ -16,14 +17,8 @@ import type {
   EmbeddingResponse,
   ModelObject,
 } from './types/openai.js';
-import {
-  MemoryUsageSink,
-  UsageMeter,
-  type UsageMeterOptions,
-  type UsageRecord,
-  type UsageSink,
-} from './usage/meter.js';
-import { Pricer, type PriceTable } from './usage/prices.js';
+import type { UsageMeter, UsageMeterOptions, UsageSink } from './usage/meter.js';
+import type { Pricer, PriceTable } from './usage/prices.js';
 
 /** A model served by code rather than by a provider (e.g. the citizen-services assistant). */
 export interface VirtualModel {
@@ -81,18 +76,12 @@ const ABORTED: Pick<ChatOutcome, 'status' | 'httpStatus' | 'errorCode'> = {
 export class Gateway {
   readonly router: Router;
   readonly limiter: RateLimiter;
-  readonly usage: UsageMeter;
-  readonly audit: AuditChain;
-  readonly pricer: Pricer;
+  readonly accounting: Accounting;
   readonly adapters: Map<string, ProviderAdapter>;
   private readonly virtual = new Map<string, VirtualModel>();
   private readonly ownedBy = new Map<string, string>();
   private readonly kinds = new Map<string, 'chat' | 'embeddings'>();
   private guard: ChatGuard;
-  /** Accounting of answered requests, run just after their response is written (see settleLater). */
-  private deferred: Array<() => void> = [];
-  private drainScheduled = false;
-  private readonly onSettleError: (e: unknown) => void;
   private readonly created = Math.floor(Date.now() / 1000);
 
   constructor(opts: GatewayOptions) {
@@ -103,11 +92,7 @@ export class Gateway {
       this.kinds.set(m.id, m.type ?? (EMBEDDING_NAME.test(m.id) ? 'embeddings' : 'chat'));
     }
     this.limiter = opts.limiter ?? new MemoryRateLimiter();
-    const beforeFlush = () => this.settleDeferred();
-    this.usage = new UsageMeter(opts.usageSink ?? new MemoryUsageSink(), { ...opts.usage, beforeFlush });
-    this.audit = new AuditChain(opts.auditStore ?? new MemoryAuditStore(), { ...opts.audit, beforeFlush });
-    this.onSettleError = opts.audit?.onError ?? (() => {});
-    this.pricer = new Pricer(opts.prices);
+    this.accounting = new Accounting({ ...opts, limiter: this.limiter });
     this.guard = opts.guard ?? passThroughGuard;
     for (const vm of opts.virtualModels ?? []) this.addVirtualModel(vm);
   }
@@ -154,7 +139,7 @@ export class Gateway {
   async admit(ctx: RequestContext, estimate: () => number): Promise<Record<string, string>> {
     if (!ctx.quota || !hasLimits(ctx.quota)) return {};
     // Charges of answers already sent count before this request is admitted.
-    this.settleDeferred();
+    this.accounting.settleDeferred();
     const d: QuotaDecision = await this.limiter.check(ctx.quota, { tokens: estimate() });
     if (d.allowed) return d.headers;
     throw new GatewayError(429, quotaMessage(d), {
@@ -199,7 +184,7 @@ export class Gateway {
     } catch (e) {
       const err = toGatewayError(e);
       const aborted = err.code === 'client_aborted' || ctx.signal?.aborted === true;
-      this.settle('chat.completions', req, ctx, ts, startedAt, stream, null, plan, {
+      this.accounting.settle('chat.completions', req, ctx, ts, startedAt, stream, null, plan, {
         ...(aborted ? ABORTED : { status: 'error', httpStatus: err.status, errorCode: err.code }),
         usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
         usageSource: 'provider',
@@ -224,13 +209,24 @@ export class Gateway {
         // Accounting (usage, quota charge, audit, the answer's PII check) waits until the answer is on
         // its way: it changes nothing the client receives, so it stays off the latency path.
         const endedAt = performance.now();
-        this.settleLater(() =>
-          this.settle('chat.completions', req, ctx, ts, startedAt, false, route, plan, outcome, endedAt),
+        this.accounting.settleLater(() =>
+          this.accounting.settle(
+            'chat.completions',
+            req,
+            ctx,
+            ts,
+            startedAt,
+            false,
+            route,
+            plan,
+            outcome,
+            endedAt,
+          ),
         );
         return { stream: false, headers, json };
       } catch (e) {
         const err = toGatewayError(e);
-        this.settle('chat.completions', req, ctx, ts, startedAt, false, route, plan, {
+        this.accounting.settle('chat.completions', req, ctx, ts, startedAt, false, route, plan, {
           status: 'error',
           httpStatus: err.status,
           errorCode: err.code,
@@ -246,7 +242,7 @@ export class Gateway {
     const onDone = (o: ChatOutcome) => {
       if (settled) return;
       settled = true;
-      this.settle('chat.completions', req, ctx, ts, startedAt, true, route, plan, o);
+      this.accounting.settle('chat.completions', req, ctx, ts, startedAt, true, route, plan, o);
     };
     const frames = streamFrames(result, out, onDone);
     return {
@@ -279,7 +275,7 @@ export class Gateway {
       r.response.model = req.model;
       if (req.encoding_format === 'base64') toBase64Embeddings(r.response);
       const prompt = r.response.usage?.prompt_tokens ?? estimateEmbeddingTokens(req);
-      this.settle('embeddings', req, ctx, ts, startedAt, false, r, plan, {
+      this.accounting.settle('embeddings', req, ctx, ts, startedAt, false, r, plan, {
         status: 'ok',
         httpStatus: 200,
         errorCode: null,
@@ -292,7 +288,7 @@ export class Gateway {
     } catch (e) {
       const err = toGatewayError(e);
       const aborted = err.code === 'client_aborted' || ctx.signal?.aborted === true;
-      this.settle('embeddings', req, ctx, ts, startedAt, false, null, plan, {
+      this.accounting.settle('embeddings', req, ctx, ts, startedAt, false, null, plan, {
         ...(aborted ? ABORTED : { status: 'error', httpStatus: err.status, errorCode: err.code }),
         usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
         usageSource: 'none' as 'provider',
@@ -303,110 +299,24 @@ export class Gateway {
     }
   }
 
+  /** The batched usage meter (accounting.usage). */
+  get usage(): UsageMeter {
+    return this.accounting.usage;
+  }
+
+  /** The hash-chained audit log (accounting.audit). */
+  get audit(): AuditChain {
+    return this.accounting.audit;
+  }
+
+  get pricer(): Pricer {
+    return this.accounting.pricer;
+  }
+
   async close(): Promise<void> {
-    await Promise.allSettled([this.usage.close(), this.audit.close()]);
+    await this.accounting.close();
     await Promise.allSettled([...this.adapters.values()].map((a) => a.close()));
   }
-
-  /**
-   * Accounting (usage, quota charge, audit, the answer's PII check) changes nothing the client
-   * receives, so for a complete answer it runs right after the response is written instead of before
-   * (ADR 0062). Admission and every flush run what is pending first, so limits and records stay exact.
-   */
-  private settleLater(fn: () => void): void {
-    this.deferred.push(fn);
-    if (this.drainScheduled) return;
-    this.drainScheduled = true;
-    setImmediate(() => this.settleDeferred());
-  }
-
-  /** Runs deferred accounting now (called on a timer turn, before admission and before flushes). */
-  settleDeferred(): void {
-    this.drainScheduled = false;
-    if (this.deferred.length === 0) return;
-    const pending = this.deferred;
-    this.deferred = [];
-    for (const fn of pending) {
-      try {
-        fn();
-      } catch (e) {
-        this.onSettleError(e);
-      }
-    }
-  }
-
-  /** Exactly one usage record, one quota charge and one audit entry per admitted request. */
-  private settle(
-    endpoint: UsageRecord['endpoint'],
-    req: { model: string },
-    ctx: RequestContext,
-    ts: string,
-    startedAt: number,
-    stream: boolean,
-    route: RouteInfo | null,
-    plan: GuardPlan<unknown> | undefined,
-    o: ChatOutcome,
-    endedAt = performance.now(),
-  ): void {
-    const provider = route?.provider.id ?? null;
-    const upstreamModel = route?.upstreamModel ?? null;
-    const costMad =
-      provider && upstreamModel
-        ? this.pricer.cost(
-            provider,
-            upstreamModel,
-            o.usage.prompt_tokens,
-            o.usage.completion_tokens,
-            req.model,
-          )
-        : 0;
-    this.usage.record({
-      requestId: ctx.requestId,
-      ts,
-      keyId: ctx.keyId ?? null,
-      orgId: ctx.orgId ?? null,
-      endpoint,
-      model: req.model,
-      provider,
-      upstreamModel,
-      stream,
-      status: o.status,
-      httpStatus: o.httpStatus,
-      errorCode: o.errorCode,
-      promptTokens: o.usage.prompt_tokens,
-      completionTokens: o.usage.completion_tokens,
-      totalTokens: o.usage.total_tokens,
-      usageSource: o.usage.total_tokens > 0 ? o.usageSource : 'none',
-      costMad,
-      latencyMs: Math.round((endedAt - startedAt) * 1000) / 1000,
-      ttftMs: o.ttftMs === null ? null : Math.round(o.ttftMs * 1000) / 1000,
-      attempts: route?.attempts ?? 0,
-    });
-    if (ctx.quota && o.usage.total_tokens > 0 && hasLimits(ctx.quota)) {
-      this.limiter.charge(ctx.quota, { tokens: o.usage.total_tokens, costMad }).catch(() => {});
-    }
-    const refused = o.errorCode === 'policy_refused';
-    this.audit.record({
-      ts,
-      requestId: ctx.requestId,
-      actor: { keyId: ctx.keyId ?? null, orgId: ctx.orgId ?? null },
-      endpoint,
-      model: req.model,
-      provider,
-      destinationCountry: route?.provider.location ?? null,
-      decision: refused ? 'refused' : (route?.decision ?? 'not_routed'),
-      legalBasis: route?.legalBasis ?? (refused ? plan?.refusalLegalBasis?.() : undefined) ?? 'not_assessed',
-      dataClass: plan?.dataClass ?? 'unknown',
-      status: o.status === 'ok' ? 'ok' : `${o.status}:${o.errorCode ?? o.httpStatus}`,
-      flags: unexpectedPiiFlags(plan, o.answerText),
-    });
-  }
-}
-
-/** Identifiers in the answer that the request did not contain, as audit flags. */
-function unexpectedPiiFlags(plan: GuardPlan<unknown> | undefined, answer: string): string[] {
-  if (!plan?.onResponseText || answer.length === 0) return [];
-  return plan.onResponseText(answer).unexpectedPii.map((t) => `unexpected_pii:${t}`);
 }
 
 /**
