@@ -84,7 +84,8 @@ export function findKey(
   for (;;) {
     const e = slots[2 * slot + 1]! - 1;
     if (e < 0) return -1;
-    if (slots[2 * slot] === h && table.keyLength[e] === length && sameUnits(table, e, low, from, to)) return e;
+    if (slots[2 * slot] === h && table.keyLength[e] === length && sameUnits(table, e, low, from, to))
+      return e;
     slot = (slot + 1) & mask;
   }
 }
