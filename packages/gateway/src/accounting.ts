@@ -47,6 +47,8 @@ export class Accounting {
   }
 
   async close(): Promise<void> {
+    // The meters only flush when something is pending, which deferred accounting is not yet.
+    this.settleDeferred();
     await Promise.allSettled([this.usage.close(), this.audit.close()]);
   }
 
