@@ -92,6 +92,23 @@ export class Accounting {
     o: ChatOutcome,
     endedAt = performance.now(),
   ): void {
+    // What the guard works out lazily (data class, legal basis, the answer's PII check) may run detection
+    // now; a failure there must neither lose the audit entry nor replace the request's own error.
+    const guarded = <T>(f: () => T, fallback: T): T => {
+      try {
+        return f();
+      } catch (e) {
+        this.onSettleError(e);
+        return fallback;
+      }
+    };
+    const refused = o.errorCode === 'policy_refused';
+    const legalBasis = guarded(
+      () => route?.legalBasis ?? (refused ? plan?.refusalLegalBasis?.() : undefined) ?? 'not_assessed',
+      'not_assessed',
+    );
+    const dataClass = guarded(() => plan?.dataClass ?? 'unknown', 'unknown');
+    const flags = guarded(() => unexpectedPiiFlags(plan, o.answerText), ['pii_check_failed']);
     const provider = route?.provider.id ?? null;
     const upstreamModel = route?.upstreamModel ?? null;
     const costMad =
@@ -129,7 +146,6 @@ export class Accounting {
     if (ctx.quota && o.usage.total_tokens > 0 && hasLimits(ctx.quota)) {
       this.limiter.charge(ctx.quota, { tokens: o.usage.total_tokens, costMad }).catch(() => {});
     }
-    const refused = o.errorCode === 'policy_refused';
     this.audit.record({
       ts,
       requestId: ctx.requestId,
@@ -139,10 +155,10 @@ export class Accounting {
       provider,
       destinationCountry: route?.provider.location ?? null,
       decision: refused ? 'refused' : (route?.decision ?? 'not_routed'),
-      legalBasis: route?.legalBasis ?? (refused ? plan?.refusalLegalBasis?.() : undefined) ?? 'not_assessed',
-      dataClass: plan?.dataClass ?? 'unknown',
+      legalBasis,
+      dataClass,
       status: o.status === 'ok' ? 'ok' : `${o.status}:${o.errorCode ?? o.httpStatus}`,
-      flags: unexpectedPiiFlags(plan, o.answerText),
+      flags,
     });
   }
 }
