@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,12 @@ describe('UpstreamHttp.postWhole (complete answers without a stream)', () => {
         setTimeout(() => res.end(body.subarray(11)), 5);
         return;
       }
+      if (req.url === '/v1/bom') {
+        // Some servers (.NET, IIS) start JSON with a UTF-8 byte order mark.
+        res.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"ok":true}')]));
+        return;
+      }
+      if (req.url === '/v1/no-headers') return; // never answers
       if (req.url === '/v1/slow') {
         res.write('{"partial":');
         return; // never ends: the client aborts
@@ -51,6 +58,11 @@ describe('UpstreamHttp.postWhole (complete answers without a stream)', () => {
     expect(res.headers['set-cookie']).toEqual(['a=1', 'b=2']);
   });
 
+  it('drops a leading UTF-8 byte order mark, as undici body.text() did', async () => {
+    const res = await http.postWhole('/bom', '{}', timeouts);
+    expect(JSON.parse(res.text)).toEqual({ ok: true });
+  });
+
   it('returns error statuses with their body for the adapter to map', async () => {
     const res = await http.postWhole('/missing', '{}', timeouts);
     expect(res.statusCode).toBe(404);
@@ -70,5 +82,26 @@ describe('UpstreamHttp.postWhole (complete answers without a stream)', () => {
     await expect(http.postWhole('/chunks', '{}', timeouts, abort.signal)).rejects.toMatchObject({
       name: 'AbortError',
     });
+  });
+
+  it('maps a headers timeout and a body timeout to a retryable upstream_timeout', async () => {
+    const short = { connectMs: 1_000, headersMs: 100, bodyMs: 100 };
+    await expect(http.postWhole('/no-headers', '{}', short)).rejects.toMatchObject({
+      status: 504,
+      code: 'upstream_timeout',
+      retryable: true,
+    });
+    await expect(http.postWhole('/slow', '{}', short)).rejects.toMatchObject({
+      status: 504,
+      code: 'upstream_timeout',
+      retryable: true,
+    });
+  });
+
+  it('leaves no abort listener behind on the signal, whatever the outcome', async () => {
+    const abort = new AbortController();
+    for (let i = 0; i < 5; i++) await http.postWhole('/chunks', '{}', timeouts, abort.signal);
+    await http.postWhole('/missing', '{}', timeouts, abort.signal);
+    expect(getEventListeners(abort.signal, 'abort')).toHaveLength(0);
   });
 });

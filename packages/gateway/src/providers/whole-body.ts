@@ -66,7 +66,13 @@ export class WholeBodyHandler implements Dispatcher.DispatchHandler {
     this.settled = true;
     this.signal?.removeEventListener('abort', this.onAbort);
     const body = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
-    this.resolve({ statusCode: this.statusCode, headers: this.headers, text: body.toString('utf8') });
+    // A leading UTF-8 byte order mark is dropped, as undici's body.text() does (JSON.parse rejects it).
+    const bom = body.length > 2 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+    this.resolve({
+      statusCode: this.statusCode,
+      headers: this.headers,
+      text: body.toString('utf8', bom),
+    });
   }
 
   onError(err: Error): void {
