@@ -139,7 +139,13 @@ export class AuthService {
   authenticateCached(credential: string): Principal | null | undefined {
     if (credential.length > 200) return null;
     const hex = sha256Hex(credential);
-    if (this.adminDigest && timingSafeEqual(Buffer.from(hex, 'hex'), this.adminDigest)) {
+    const digest = Buffer.from(hex, 'hex');
+    // timingSafeEqual throws on a length mismatch (a malformed stored hash): that must not fail every key.
+    if (
+      this.adminDigest &&
+      digest.length === this.adminDigest.length &&
+      timingSafeEqual(digest, this.adminDigest)
+    ) {
       return ADMIN_PRINCIPAL;
     }
     if (!credential.startsWith('kh_')) return null;
