@@ -55,8 +55,9 @@ class RequestLogger {
   }
 
   private write(level: Level, args: unknown[]): void {
+    // A route-level `logLevel` arrives in opts and may be more verbose than the parent: let the child decide.
     const enabled = (this.parent as { isLevelEnabled?: (l: string) => boolean }).isLevelEnabled;
-    if (enabled && !enabled.call(this.parent, level)) return;
+    if (!('level' in this.opts) && enabled && !enabled.call(this.parent, level)) return;
     (this.logger()[level] as (...a: unknown[]) => void)(...args);
   }
 }

@@ -24,6 +24,8 @@ export function citizenRateLimit(ctx: AppContext) {
       subject = { keyId: `public:${who}`, key: { requestsPerMinute: rpm } };
     }
     if (!subject || !hasLimits(subject)) return;
+    // Charges of answers already sent (settled just after their response, ADR 0062) count first.
+    ctx.gateway.accounting.settleDeferred();
     const d = await ctx.limiter.check(subject, { tokens: 0 });
     if (!d.allowed) {
       throw new ApiError(429, 'Too many requests: please wait a moment before asking again.', {
