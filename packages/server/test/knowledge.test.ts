@@ -311,10 +311,13 @@ describe('knowledge base and citizen assistant over HTTP', () => {
 describe('citizen endpoint rate limit', () => {
   it('limits anonymous callers per (hashed) address and leaves other addresses alone', async () => {
     const limiter = new MemoryRateLimiter();
+    let settled = 0;
     const ctx = {
       env: { KHIDMA_PUBLIC_RPM: '2' },
       limiter,
       quotaFor: () => undefined,
+      // Charges of answers already sent are settled before each check (ADR 0062).
+      gateway: { accounting: { settleDeferred: () => settled++ } },
     } as unknown as AppContext;
     const check = citizenRateLimit(ctx);
     const req = (ip: string) => ({ ip, principal: null }) as never;
@@ -325,6 +328,7 @@ describe('citizen endpoint rate limit', () => {
       code: 'rate_limit_exceeded',
     });
     await expect(check(req('10.0.0.2'))).resolves.toBeUndefined();
+    expect(settled).toBe(4);
   });
 });
 
