@@ -189,25 +189,7 @@ export function lexKey(folded: string): string {
 
 /** Whitespace (the regex class \s), hyphen, apostrophes, backquote and dot: what separates a value's words. */
 function isValueGap(c: number): boolean {
-  return (
-    c === 32 ||
-    c === 45 ||
-    c === 46 ||
-    c === 39 ||
-    c === 96 ||
-    c === 0x2019 ||
-    c === 0x2018 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return c === 45 || c === 46 || c === 39 || c === 96 || c === 0x2019 || c === 0x2018 || isSpace(c);
 }
 
 /**

@@ -20,23 +20,7 @@ for (const cue of [...new Set(INTRO_CUES.map((c) => foldText(c)))].sort((a, b) =
  * a name; a char-code test instead of a regex over one-character substrings.
  */
 function isIntroGap(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 58 ||
-    c === 44 ||
-    c === 45 ||
-    c === 0x2013 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return c === 58 || c === 44 || c === 45 || c === 0x2013 || isSpace(c);
 }
 
 /** The introduction cue ending right before token `t` (skipping spaces, colons, commas), if any. */
