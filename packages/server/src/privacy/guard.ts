@@ -161,7 +161,7 @@ export function createPrivacyGuard(opts: PrivacyGuardOptions): ChatGuard {
       const policy = await opts.policyFor(ctx.orgId);
       const declared = ctx.declaredDataClass ?? 'public';
       // Detection runs once, on first need: before sending when the decision depends on it, otherwise
-      // while the answer is awaited or after it is sent (it then only names the class in the audit).
+      // when the audit entry is built after the answer is sent (it then only names the class there).
       let analysis: RequestAnalysis | undefined;
       const analyse = () => {
         analysis ??= analyseRequest(req, declared);
