@@ -50,6 +50,9 @@ describe.skipIf(!REDIS_URL)('quotas on Redis through the openai SDK', () => {
     const key = await k.createKey({ org: 'org-r', limits: { tpm: 30 } });
     const c = new OpenAI({ apiKey: key.key, baseURL: k.baseURL, maxRetries: 0 });
     const long = 'kalma '.repeat(40);
+    // Limits use fixed UTC minute windows (ADR 0013): both requests must fall in the same one.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 57_000) await new Promise((r) => setTimeout(r, 60_100 - intoMinute));
     await c.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: long }] });
     await new Promise((r) => setTimeout(r, 200));
     const err = await c.chat.completions
