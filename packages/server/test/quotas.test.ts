@@ -2,16 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { type MockUpstream, startMockUpstream } from '@khidma/gateway/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../src/testing.js';
-import { dropSchema, uniqueSchema } from './helpers.js';
+import { awayFromMinuteBoundary, dropSchema, uniqueSchema } from './helpers.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL) console.info('REDIS_URL is not set: the Redis variant of the quota suite is skipped.');
-
-/** Per-minute windows are fixed: keep a test's few requests inside one minute. */
-async function awayFromMinuteBoundary(): Promise<void> {
-  const intoMinute = Date.now() % 60_000;
-  if (intoMinute > 50_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 100));
-}
 
 const LIMITERS = [
   { name: 'the in-process limiter', enabled: true, env: {} as NodeJS.ProcessEnv },

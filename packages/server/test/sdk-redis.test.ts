@@ -2,6 +2,7 @@ import { type MockUpstream, startMockUpstream } from '@khidma/gateway/testing';
 import { Redis } from 'ioredis';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awayFromMinuteBoundary } from './helpers.js';
 import { type Khidma, mockConfig, startKhidma } from './sdk-harness.js';
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -34,6 +35,7 @@ describe.skipIf(!REDIS_URL)('quotas on Redis through the openai SDK', () => {
     const c = new OpenAI({ apiKey: key.key, baseURL: k.baseURL, maxRetries: 0 });
     const ask = () =>
       c.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'x' }] });
+    await awayFromMinuteBoundary();
     for (let i = 0; i < 3; i++) await ask();
     const err = await ask().catch((e) => e);
     expect(err).toBeInstanceOf(OpenAI.RateLimitError);
@@ -50,9 +52,7 @@ describe.skipIf(!REDIS_URL)('quotas on Redis through the openai SDK', () => {
     const key = await k.createKey({ org: 'org-r', limits: { tpm: 30 } });
     const c = new OpenAI({ apiKey: key.key, baseURL: k.baseURL, maxRetries: 0 });
     const long = 'kalma '.repeat(40);
-    // Limits use fixed UTC minute windows (ADR 0013): both requests must fall in the same one.
-    const intoMinute = Date.now() % 60_000;
-    if (intoMinute > 57_000) await new Promise((r) => setTimeout(r, 60_100 - intoMinute));
+    await awayFromMinuteBoundary();
     await c.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: long }] });
     await new Promise((r) => setTimeout(r, 200));
     const err = await c.chat.completions
