@@ -3,7 +3,7 @@ import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { type ApiKeyRow, apiKeys, orgs, type QuotaLimits, type Role, settings } from '../db/schema/index.js';
 import { badRequest, notFound } from '../errors.js';
-import { credentialFrom, generateAdminToken, generateApiKey, newId, sha256Hex } from './keys.js';
+import { generateAdminToken, generateApiKey, newId, sha256Hex } from './keys.js';
 import { ADMIN_PRINCIPAL, type Principal } from './principal.js';
 
 const ADMIN_TOKEN_SETTING = 'admin_token_sha256';
@@ -111,13 +111,6 @@ export class AuthService {
       .onConflictDoUpdate({ target: settings.key, set: { value: hash, updatedAt: new Date() } });
     this.adminDigest = Buffer.from(hash, 'hex');
     return token;
-  }
-
-  async authenticateHeaders(
-    headers: Record<string, string | string[] | undefined>,
-  ): Promise<Principal | null> {
-    const credential = credentialFrom(headers);
-    return credential ? this.authenticate(credential) : null;
   }
 
   /** The principal for a raw credential, or null when unknown, revoked, expired or disabled. */
