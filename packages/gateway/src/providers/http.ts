@@ -1,15 +1,8 @@
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import { GatewayError } from '../errors.js';
+import { StreamBodyHandler, type UpstreamStream } from './stream-body.js';
 import type { Timeouts } from './types.js';
 import { WholeBodyHandler, type WholeResponse } from './whole-body.js';
-
-type Body = Awaited<ReturnType<Pool['request']>>['body'];
-
-export interface UpstreamResponse {
-  statusCode: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Body;
-}
 
 export interface UpstreamHttpOptions {
   baseUrl: string;
@@ -43,43 +36,19 @@ export class UpstreamHttp {
     });
   }
 
-  async post(
-    path: string,
-    json: string,
-    timeouts: Timeouts,
-    signal?: AbortSignal,
-  ): Promise<UpstreamResponse> {
-    try {
-      const res = await this.pool.request({
-        method: 'POST',
-        path: this.basePath + path,
-        headers: this.headers,
-        body: json,
-        signal,
-        headersTimeout: timeouts.headersMs,
-        bodyTimeout: timeouts.bodyMs,
-      });
-      return { statusCode: res.statusCode, headers: res.headers, body: res.body };
-    } catch (e) {
+  /** A POST whose answer is read as it arrives (streamed completions). */
+  postStream(path: string, json: string, timeouts: Timeouts, signal?: AbortSignal): Promise<UpstreamStream> {
+    return new Promise<UpstreamStream>((resolve, reject) => {
+      this.pool.dispatch(this.request(path, json, timeouts), new StreamBodyHandler(resolve, reject, signal));
+    }).catch((e: unknown) => {
       throw mapTransportError(e, this.providerId, signal);
-    }
+    });
   }
 
   /** A POST whose whole answer is wanted at once (non-streamed completions, embeddings, errors). */
   postWhole(path: string, json: string, timeouts: Timeouts, signal?: AbortSignal): Promise<WholeResponse> {
     return new Promise<WholeResponse>((resolve, reject) => {
-      const handler = new WholeBodyHandler(resolve, reject, signal);
-      this.pool.dispatch(
-        {
-          method: 'POST',
-          path: this.basePath + path,
-          headers: this.headers,
-          body: json,
-          headersTimeout: timeouts.headersMs,
-          bodyTimeout: timeouts.bodyMs,
-        },
-        handler,
-      );
+      this.pool.dispatch(this.request(path, json, timeouts), new WholeBodyHandler(resolve, reject, signal));
     }).catch((e: unknown) => {
       throw mapTransportError(e, this.providerId, signal);
     });
@@ -87,6 +56,17 @@ export class UpstreamHttp {
 
   close(): Promise<void> {
     return this.pool.close();
+  }
+
+  private request(path: string, json: string, timeouts: Timeouts): Dispatcher.DispatchOptions {
+    return {
+      method: 'POST',
+      path: this.basePath + path,
+      headers: this.headers,
+      body: json,
+      headersTimeout: timeouts.headersMs,
+      bodyTimeout: timeouts.bodyMs,
+    };
   }
 }
 

@@ -1,5 +1,5 @@
 import { GatewayError } from '../errors.js';
-import { parseSse } from '../sse/parser.js';
+import { SseParser } from '../sse/parser.js';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -7,7 +7,8 @@ import type {
   EmbeddingRequest,
   EmbeddingResponse,
 } from '../types/openai.js';
-import { mapTransportError, UpstreamHttp, type UpstreamResponse } from './http.js';
+import { mapTransportError, UpstreamHttp } from './http.js';
+import type { UpstreamStream } from './stream-body.js';
 import {
   type CallOptions,
   type ChatResult,
@@ -67,7 +68,7 @@ export class OpenAICompatibleAdapter implements ProviderAdapter {
       const res = await this.http.postWhole('/chat/completions', payload, opts.timeouts, opts.signal);
       return { type: 'completion', completion: this.fromUpstreamCompletion(this.jsonOf(res)) };
     }
-    const res = await this.http.post('/chat/completions', payload, opts.timeouts, opts.signal);
+    const res = await this.http.postStream('/chat/completions', payload, opts.timeouts, opts.signal);
     if (res.statusCode >= 300) throw await this.errorFrom(res, opts.signal);
     return { type: 'stream', chunks: this.streamChunks(res, opts.signal) };
   }
@@ -136,10 +137,24 @@ export class OpenAICompatibleAdapter implements ProviderAdapter {
     }
   }
 
-  private async errorFrom(res: UpstreamResponse, signal?: AbortSignal): Promise<unknown> {
+  private chunkOf(data: string): ChatCompletionChunk {
+    let json: Record<string, unknown>;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      throw new GatewayError(502, `Upstream provider '${this.info.id}' sent a malformed stream event`, {
+        code: 'upstream_bad_stream',
+        retryable: true,
+      });
+    }
+    if (json.error !== undefined || json.object === 'error') throw upstreamError(this.info.id, 500, data, {});
+    return this.fromUpstreamChunk(json);
+  }
+
+  private async errorFrom(res: UpstreamStream, signal?: AbortSignal): Promise<unknown> {
     let text = '';
     try {
-      text = await res.body.text();
+      text = await res.text();
     } catch (e) {
       return mapTransportError(e, this.info.id, signal);
     }
@@ -147,39 +162,32 @@ export class OpenAICompatibleAdapter implements ProviderAdapter {
   }
 
   private async *streamChunks(
-    res: UpstreamResponse,
+    res: UpstreamStream,
     signal?: AbortSignal,
   ): AsyncGenerator<ChatCompletionChunk> {
     let done = false;
     let finished = false;
+    const parser = new SseParser();
     try {
-      for await (const ev of parseSse(res.body)) {
-        if (done) continue; // drain to the end so the connection returns to the pool
-        if (ev.data === '[DONE]') {
-          done = true;
-          continue;
+      // Events are parsed from whatever bytes arrived together, without an async step per event.
+      for (let read = await res.next(); ; read = await res.next()) {
+        const events = read.done ? parser.end() : parser.push(read.value);
+        for (const ev of events) {
+          if (done) break; // drain to the end so the connection returns to the pool
+          if (ev.data === '[DONE]') {
+            done = true;
+            break;
+          }
+          const chunk = this.chunkOf(ev.data);
+          if (chunk.choices?.some((c) => c.finish_reason)) finished = true;
+          yield chunk;
         }
-        let json: Record<string, unknown>;
-        try {
-          json = JSON.parse(ev.data);
-        } catch {
-          throw new GatewayError(502, `Upstream provider '${this.info.id}' sent a malformed stream event`, {
-            code: 'upstream_bad_stream',
-            retryable: true,
-          });
-        }
-        if (json.error !== undefined || json.object === 'error') {
-          const e = upstreamError(this.info.id, 500, ev.data, {});
-          throw e;
-        }
-        const chunk = this.fromUpstreamChunk(json);
-        if (chunk.choices?.some((c) => c.finish_reason)) finished = true;
-        yield chunk;
+        if (read.done) break;
       }
     } catch (e) {
       throw mapTransportError(e, this.info.id, signal);
     } finally {
-      if (!res.body.destroyed && !done) res.body.destroy();
+      if (!done) res.destroy();
     }
     if (!done && !finished) {
       throw new GatewayError(

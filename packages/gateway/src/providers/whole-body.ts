@@ -1,16 +1,20 @@
 import type { Dispatcher } from 'undici';
 
+/** Response headers with lower-cased names; repeated names become arrays. */
+export type UpstreamHeaders = Record<string, string | string[] | undefined>;
+
 /** A complete upstream answer: status, headers and the body decoded as UTF-8. */
 export interface WholeResponse {
   statusCode: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: UpstreamHeaders;
   text: string;
 }
 
 /** Upstream bodies larger than this are refused rather than buffered (a misbehaving server). */
 export const MAX_UPSTREAM_BODY_BYTES = 128 * 1024 * 1024;
 
-const abortError = () => Object.assign(new Error('Request aborted by the client'), { name: 'AbortError' });
+export const abortError = (): Error =>
+  Object.assign(new Error('Request aborted by the client'), { name: 'AbortError' });
 
 /**
  * An undici dispatch handler that buffers the whole body. Non-streamed answers are read in full before
@@ -19,7 +23,7 @@ const abortError = () => Object.assign(new Error('Request aborted by the client'
  */
 export class WholeBodyHandler implements Dispatcher.DispatchHandler {
   private statusCode = 0;
-  private headers: Record<string, string | string[] | undefined> = {};
+  private headers: UpstreamHeaders = {};
   private readonly chunks: Buffer[] = [];
   private bytes = 0;
   private abort: ((err: Error) => void) | null = null;
@@ -88,8 +92,8 @@ export class WholeBodyHandler implements Dispatcher.DispatchHandler {
 }
 
 /** Raw header pairs → lower-cased names; repeated names become arrays (as Node and undici do). */
-function headersOf(raw: Buffer[]): Record<string, string | string[] | undefined> {
-  const out: Record<string, string | string[] | undefined> = {};
+export function headersOf(raw: Buffer[]): UpstreamHeaders {
+  const out: UpstreamHeaders = {};
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]!.toString('latin1').toLowerCase();
     const value = raw[i + 1]!.toString('latin1');

@@ -320,24 +320,27 @@ async function peekFirst(
   target: Target,
 ): Promise<AsyncIterable<ChatCompletionChunk>> {
   const it = chunks[Symbol.asyncIterator]();
-  const first = await it.next();
-  return {
-    async *[Symbol.asyncIterator]() {
-      try {
-        if (first.done) return;
-        yield first.value;
-        while (true) {
-          const r = await it.next();
-          if (r.done) return;
-          yield r.value;
-        }
-      } catch (e) {
+  let first: IteratorResult<ChatCompletionChunk> | null = await it.next();
+  // A plain iterator rather than an async generator: this layer runs once per streamed chunk.
+  const replay: AsyncIterableIterator<ChatCompletionChunk> = {
+    [Symbol.asyncIterator]: () => replay,
+    next: () => {
+      if (first) {
+        const r = first;
+        first = null;
+        return Promise.resolve(r);
+      }
+      return it.next().catch((e: unknown) => {
         if (!(e instanceof Error && e.name === 'AbortError'))
           target.health.failure(toGatewayError(e), Date.now());
         throw e;
-      } finally {
-        await it.return?.();
-      }
+      });
+    },
+    return: async () => {
+      first = null;
+      await it.return?.();
+      return { value: undefined, done: true };
     },
   };
+  return replay;
 }

@@ -154,9 +154,22 @@ async function writeStream(
   }, HEARTBEAT_MS);
   heartbeat.unref();
   try {
+    let corked = false;
+    const uncork = () => {
+      corked = false;
+      // end() uncorks fully; after it the socket may already carry the next keep-alive response.
+      if (!raw.writableEnded) raw.uncork();
+    };
     for await (const frame of res.frames) {
       if (closed) break;
       lastWrite = Date.now();
+      // Frames decoded from one network read arrive in one burst of microtasks: cork the socket until
+      // the loop's check phase so they leave in one write instead of one syscall each.
+      if (!corked) {
+        corked = true;
+        raw.cork();
+        setImmediate(uncork);
+      }
       if (!raw.write(frame)) {
         await new Promise<void>((resolve) => {
           const done = () => {

@@ -1,0 +1,163 @@
+import type { Dispatcher } from 'undici';
+import { abortError, headersOf, type UpstreamHeaders } from './whole-body.js';
+
+/** Bytes buffered before the upstream is paused: a slow client must not make the gateway hoard. */
+const HIGH_WATER_BYTES = 256 * 1024;
+
+/**
+ * A streamed upstream answer, iterated as byte chunks. Everything that arrived since the last read is
+ * handed over at once, so a burst of SSE events costs one await, not one per network packet.
+ * Reading stops the upstream (back-pressure) once `HIGH_WATER_BYTES` wait unread.
+ */
+export class UpstreamStream implements AsyncIterableIterator<Buffer> {
+  private readonly chunks: Buffer[] = [];
+  private buffered = 0;
+  private ended = false;
+  private error: unknown = null;
+  private waiter: { resolve: (r: IteratorResult<Buffer>) => void; reject: (e: unknown) => void } | null =
+    null;
+  private resumeUpstream: (() => void) | null = null;
+  private abortUpstream: ((err: Error) => void) | null = null;
+  private closed = false;
+
+  constructor(
+    readonly statusCode: number,
+    readonly headers: UpstreamHeaders,
+  ) {}
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<Buffer>> {
+    if (this.chunks.length > 0) return Promise.resolve({ value: this.take(), done: false });
+    if (this.error !== null) return Promise.reject(this.error);
+    if (this.ended || this.closed) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve, reject) => {
+      this.waiter = { resolve, reject };
+    });
+  }
+
+  /** Stops reading: the upstream request is aborted unless it already finished. */
+  return(): Promise<IteratorResult<Buffer>> {
+    this.destroy();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  /** True once the body was read to its end, failed or was given up. */
+  get destroyed(): boolean {
+    return this.closed || this.ended || this.error !== null;
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.closed = true;
+    this.chunks.length = 0;
+    this.abortUpstream?.(abortError());
+  }
+
+  /** The whole remaining body as UTF-8 (error answers). */
+  async text(): Promise<string> {
+    const parts: Buffer[] = [];
+    for await (const chunk of this) parts.push(chunk);
+    return Buffer.concat(parts).toString('utf8');
+  }
+
+  /** @internal fed by the dispatch handler */
+  attach(abort: (err: Error) => void, resume: () => void): void {
+    this.abortUpstream = abort;
+    this.resumeUpstream = resume;
+  }
+
+  /** @internal returns false to pause the upstream */
+  push(chunk: Buffer): boolean {
+    if (this.closed) return true;
+    const w = this.waiter;
+    if (w) {
+      this.waiter = null;
+      w.resolve({ value: chunk, done: false });
+      return true;
+    }
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    return this.buffered < HIGH_WATER_BYTES;
+  }
+
+  /** @internal */
+  end(err?: unknown): void {
+    if (err === undefined) this.ended = true;
+    else if (!this.closed) this.error = err;
+    const w = this.waiter;
+    if (!w) return;
+    this.waiter = null;
+    if (err === undefined || this.closed) w.resolve({ value: undefined, done: true });
+    else w.reject(err);
+  }
+
+  private take(): Buffer {
+    const out = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
+    this.chunks.length = 0;
+    const wasPaused = this.buffered >= HIGH_WATER_BYTES;
+    this.buffered = 0;
+    if (wasPaused) this.resumeUpstream?.();
+    return out;
+  }
+}
+
+/**
+ * An undici dispatch handler for streamed answers: resolves with an `UpstreamStream` once the status
+ * and headers arrive. It replaces `Pool.request`'s Readable body, whose per-chunk events and promises
+ * were a large share of a streamed request's CPU.
+ */
+export class StreamBodyHandler implements Dispatcher.DispatchHandler {
+  private stream: UpstreamStream | null = null;
+  private abort: ((err: Error) => void) | null = null;
+  private settled = false;
+
+  constructor(
+    private readonly resolve: (s: UpstreamStream) => void,
+    private readonly reject: (e: unknown) => void,
+    private readonly signal?: AbortSignal,
+  ) {
+    signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  private readonly onAbort = () => {
+    if (this.abort) this.abort(abortError());
+    else this.onError(abortError());
+  };
+
+  onConnect(abort: (err?: Error) => void): void {
+    if (this.signal?.aborted) abort(abortError());
+    else this.abort = abort;
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void): boolean {
+    const stream = new UpstreamStream(statusCode, headersOf(rawHeaders));
+    stream.attach((err) => this.abort?.(err), resume);
+    this.stream = stream;
+    this.settled = true;
+    this.resolve(stream);
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    return this.stream ? this.stream.push(chunk) : true;
+  }
+
+  onComplete(): void {
+    this.signal?.removeEventListener('abort', this.onAbort);
+    this.stream?.end();
+  }
+
+  onError(err: Error): void {
+    this.signal?.removeEventListener('abort', this.onAbort);
+    if (this.stream) {
+      this.stream.end(err);
+      return;
+    }
+    if (this.settled) return;
+    this.settled = true;
+    this.reject(err);
+  }
+}

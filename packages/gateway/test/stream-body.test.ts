@@ -1,0 +1,147 @@
+import { getEventListeners } from 'node:events';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UpstreamHttp } from '../src/providers/http.js';
+
+const timeouts = { connectMs: 1_000, headersMs: 2_000, bodyMs: 2_000 };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('UpstreamHttp.postStream (streamed answers read as they arrive)', () => {
+  let server: Server;
+  let http: UpstreamHttp;
+  const closed: string[] = [];
+  let bigWritten = 0;
+  let big: ServerResponse | null = null;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      res.once('close', () => {
+        if (!res.writableFinished) closed.push(req.url ?? '');
+      });
+      if (req.url === '/v1/events') {
+        res.setHeader('x-upstream', 'yes');
+        res.write('data: 1\n\n');
+        setTimeout(() => res.write('data: 2\n\n'), 5);
+        setTimeout(() => res.end('data: [DONE]\n\n'), 10);
+        return;
+      }
+      if (req.url === '/v1/burst') {
+        for (let i = 0; i < 50; i++) res.write(`data: ${i}\n\n`);
+        res.end();
+        return;
+      }
+      if (req.url === '/v1/hang') {
+        res.write('data: first\n\n');
+        return; // never ends
+      }
+      if (req.url === '/v1/big') {
+        // Writes as long as the socket accepts: the reader's back-pressure must stop it.
+        big = res;
+        const chunk = Buffer.alloc(16 * 1024, 97);
+        const pump = () => {
+          while (bigWritten < 64 * 1024 * 1024) {
+            bigWritten += chunk.length;
+            if (!res.write(chunk)) {
+              res.once('drain', pump);
+              return;
+            }
+          }
+          res.end();
+        };
+        pump();
+        return;
+      }
+      res.statusCode = 429;
+      res.end('{"error":{"message":"slow down"}}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    http = new UpstreamHttp('loop', {
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+      headers: {},
+      connections: 8,
+      connectTimeoutMs: 1_000,
+    });
+  });
+
+  afterAll(async () => {
+    await http.close();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  const readAll = async (s: AsyncIterable<Buffer>) => {
+    const parts: Buffer[] = [];
+    for await (const c of s) parts.push(c);
+    return { text: Buffer.concat(parts).toString('utf8'), reads: parts.length };
+  };
+
+  it('resolves on the headers and yields the body as it arrives', async () => {
+    const res = await http.postStream('/events', '{}', timeouts);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-upstream']).toBe('yes');
+    const { text } = await readAll(res);
+    expect(text).toBe('data: 1\n\ndata: 2\n\ndata: [DONE]\n\n');
+    expect(res.destroyed).toBe(true);
+  });
+
+  it('hands over everything that arrived since the last read in one chunk', async () => {
+    const res = await http.postStream('/burst', '{}', timeouts);
+    await sleep(50); // let the whole burst land before reading
+    const { text, reads } = await readAll(res);
+    expect(text.split('\n\n').filter(Boolean)).toHaveLength(50);
+    expect(reads).toBe(1);
+  });
+
+  it('returns error statuses with a readable body for the adapter to map', async () => {
+    const res = await http.postStream('/missing', '{}', timeouts);
+    expect(res.statusCode).toBe(429);
+    expect(await res.text()).toContain('slow down');
+  });
+
+  it('aborts the upstream request when the reader stops early', async () => {
+    const res = await http.postStream('/hang', '{}', timeouts);
+    for await (const chunk of res) {
+      expect(chunk.toString()).toBe('data: first\n\n');
+      break;
+    }
+    await sleep(50);
+    expect(closed).toContain('/v1/hang');
+  });
+
+  it('rejects a pending read with an AbortError when the client goes away', async () => {
+    const abort = new AbortController();
+    const res = await http.postStream('/hang', '{}', timeouts, abort.signal);
+    const reading = readAll(res);
+    setTimeout(() => abort.abort(), 20);
+    await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('fails a pending read with the body timeout when the upstream falls silent', async () => {
+    const short = { connectMs: 1_000, headersMs: 500, bodyMs: 150 };
+    const res = await http.postStream('/hang', '{}', short);
+    await expect(readAll(res)).rejects.toMatchObject({ code: 'UND_ERR_BODY_TIMEOUT' });
+  });
+
+  it('pauses the upstream while the reader lags instead of buffering without bound', async () => {
+    const res = await http.postStream('/big', '{}', timeouts);
+    const first = await res.next();
+    expect(first.done).toBe(false);
+    await sleep(300);
+    // The server stops at its socket's limit: far less than the 64 MiB it wanted to send.
+    expect(bigWritten).toBeLessThan(16 * 1024 * 1024);
+    const written = bigWritten;
+    await sleep(100);
+    expect(bigWritten).toBe(written);
+    res.destroy();
+    big?.destroy();
+  });
+
+  it('leaves no abort listener behind on the signal, whatever the outcome', async () => {
+    const abort = new AbortController();
+    for (let i = 0; i < 5; i++) await readAll(await http.postStream('/events', '{}', timeouts, abort.signal));
+    await (await http.postStream('/missing', '{}', timeouts, abort.signal)).text();
+    expect(getEventListeners(abort.signal, 'abort')).toHaveLength(0);
+  });
+});
