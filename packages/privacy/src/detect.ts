@@ -5,9 +5,9 @@ import { scanCodes, scanPlates } from './scan/codes.js';
 import { scanNumbers } from './scan/numbers.js';
 import { scanPersons } from './scan/persons.js';
 import { scanEmails, scanIpv6, scanRc } from './scan/web.js';
-import { foldText } from './text.js';
 import { indexTokens } from './token-index.js';
-import { type Tokens, tokenize } from './tokens.js';
+import { tokenizeText } from './tokenizer.js';
+import type { Tokens } from './tokens.js';
 import { CHECKSUM_TYPES, type DetectOptions, type PiiEntity, type PiiType } from './types.js';
 
 /** Largest input accepted in one call (characters); callers split longer documents. */
@@ -79,7 +79,7 @@ export function analyze(text: string, options: DetectOptions = {}): Analysis {
 
 /**
  * analyze() for callers that are done with the tokens before the next scan (detectPii, inspectText):
- * the tokens live in reused scratch buffers (see tokenize's `transient`).
+ * the tokens live in reused scratch buffers (see finishTokens' `transient`).
  */
 export function analyzeTransient(text: string, options: DetectOptions = {}): Analysis {
   return scanText(text, options, true);
@@ -88,8 +88,9 @@ export function analyzeTransient(text: string, options: DetectOptions = {}): Ana
 function scanText(text: string, options: DetectOptions, transient: boolean): Analysis {
   if (typeof text !== 'string') throw new TypeError('detectPii expects a string');
   if (text.length > MAX_INPUT_CHARS) throw new RangeError(`text longer than ${MAX_INPUT_CHARS} characters`);
-  const low = foldText(text);
-  const tokens = tokenize(low, transient);
+  // Folding and tokenizing are one pass (tokenizer.ts); tokens.low is the folded text.
+  const tokens = tokenizeText(text, transient);
+  const low = tokens.low;
   const index = indexTokens(tokens, transient);
   const input: ScanInput = { text, low, out: [], cues: findCues(low, tokens, index.cues), index };
   scanEmails(input, tokens);

@@ -3,9 +3,9 @@
  * so detections on the folded text map back onto the original without an offset table.
  */
 
-const FOLD: Record<string, string> = {};
+const FOLD_MAP: Record<string, string> = {};
 function foldRange(from: string, to: string): void {
-  for (let i = 0; i < from.length; i++) FOLD[from[i]!] = to[i]!;
+  for (let i = 0; i < from.length; i++) FOLD_MAP[from[i]!] = to[i]!;
 }
 // Eastern Arabic and Persian digits.
 foldRange('٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹', '01234567890123456789');
@@ -13,17 +13,17 @@ foldRange('٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹', '01234567890123456789');
 for (let c = 0xe0; c <= 0x17f; c++) {
   const ch = String.fromCharCode(c);
   const base = ch.normalize('NFD')[0]!;
-  if (base !== ch && /^[a-z]$/.test(base)) FOLD[ch] = base;
+  if (base !== ch && /^[a-z]$/.test(base)) FOLD_MAP[ch] = base;
 }
 foldRange('ıłđø', 'ildo');
 // Arabic letter variants that writers use interchangeably.
 foldRange('أإآٱٲٳىةۀۃڪیکۍ', 'ااااااي' + 'ههه' + 'كيكي');
 // Spaces and invisible formatting marks (NBSP, thin spaces, bidi marks, ZW chars, soft hyphen) -> space.
 for (const c of [0x00a0, 0x00ad, 0x061c, 0x180e, 0x202f, 0x205f, 0x3000, 0xfeff])
-  FOLD[String.fromCharCode(c)] = ' ';
-for (let c = 0x2000; c <= 0x200f; c++) FOLD[String.fromCharCode(c)] = ' ';
-for (let c = 0x2028; c <= 0x202e; c++) FOLD[String.fromCharCode(c)] = ' ';
-for (let c = 0x2060; c <= 0x206f; c++) FOLD[String.fromCharCode(c)] = ' ';
+  FOLD_MAP[String.fromCharCode(c)] = ' ';
+for (let c = 0x2000; c <= 0x200f; c++) FOLD_MAP[String.fromCharCode(c)] = ' ';
+for (let c = 0x2028; c <= 0x202e; c++) FOLD_MAP[String.fromCharCode(c)] = ' ';
+for (let c = 0x2060; c <= 0x206f; c++) FOLD_MAP[String.fromCharCode(c)] = ' ';
 
 function foldHigh(c: number): number {
   // Spaces and invisible formatting marks -> space; everything else above U+0800 is kept as is.
@@ -42,7 +42,7 @@ for (let c = 0; c < 0x10000; c++) {
   const ch = String.fromCharCode(c);
   const lower = ch.toLowerCase();
   const base = lower.length === 1 ? lower : ch;
-  TABLE[c] = (FOLD[base] ?? base).charCodeAt(0);
+  TABLE[c] = (FOLD_MAP[base] ?? base).charCodeAt(0);
 }
 
 // Node's Buffer decodes UTF-16LE fastest; elsewhere (browsers) TextDecoder does the same, one code unit
@@ -73,6 +73,42 @@ const SCRATCH_MAX = 1 << 20;
 let scratch = new Uint16Array(4096);
 let scratchBytes: NodeBufferView | undefined;
 
+/** Node's byte view of `units` (made once for the scratch buffer). */
+function bytesOf(units: Uint16Array): NodeBufferView {
+  if (units !== scratch)
+    return NodeBuffer!.from(units.buffer as ArrayBuffer, units.byteOffset, units.byteLength);
+  if (!scratchBytes) scratchBytes = NodeBuffer!.from(scratch.buffer as ArrayBuffer);
+  return scratchBytes;
+}
+
+/**
+ * The code units of `text` in a buffer that stays valid until the next loadUnits call (foldText and
+ * the tokenizer both start here). Node copies them natively (one memcpy or widening pass): much cheaper
+ * than charCodeAt per unit, which is slow on sliced and concatenated strings. Short texts are copied in
+ * a loop: two native calls cost more than a few dozen units.
+ */
+export function loadUnits(text: string): Uint16Array {
+  const n = text.length;
+  if (n > scratch.length && n <= SCRATCH_MAX) {
+    scratch = new Uint16Array(Math.min(SCRATCH_MAX, n * 2));
+    scratchBytes = undefined;
+  }
+  const out = n <= scratch.length ? scratch : new Uint16Array(n);
+  if (NodeBuffer && n > SHORT_MAX) bytesOf(out).write(text, 0, n * 2, 'utf16le');
+  else for (let i = 0; i < n; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+/** The string of units[0, n). */
+export function unitsToString(units: Uint16Array, n: number): string {
+  if (n <= SHORT_MAX) {
+    for (let k = 0; k < n; k++) shortUnits[k] = units[k]!;
+    return shortString(n);
+  }
+  if (NodeBuffer) return bytesOf(units).toString('utf16le', 0, n * 2);
+  return decodeUtf16(units.subarray(0, n));
+}
+
 /**
  * Short values (identifiers and names being normalised, one per detection): the string itself when
  * nothing folds (digits, lowercase e-mails), else a copy built from a small buffer. Both beat a round
@@ -87,6 +123,11 @@ const SHORT_VIEWS = Array.from({ length: SHORT_MAX + 1 }, (_, n) => shortUnits.s
 export function shortString(n: number): string {
   return String.fromCharCode.apply(null, SHORT_VIEWS[n] as unknown as number[]);
 }
+/**
+ * Folded code unit by code unit (lowercase, accents and letter variants, spaces; see TABLE). Folding is
+ * idempotent (FOLD[FOLD[c]] === FOLD[c], a test checks every unit): the tokenizer relies on it.
+ */
+export const FOLD: Readonly<Uint16Array> = TABLE;
 /** Folded code unit (lowercase, accents and letter variants, spaces; see TABLE). */
 export function foldUnit(c: number): number {
   return TABLE[c]!;
@@ -108,22 +149,9 @@ function foldShort(text: string): string {
 export function foldText(text: string): string {
   const n = text.length;
   if (n <= SHORT_MAX) return foldShort(text);
-  if (n > scratch.length && n <= SCRATCH_MAX) {
-    scratch = new Uint16Array(Math.min(SCRATCH_MAX, n * 2));
-    scratchBytes = undefined;
-  }
-  const out = n <= scratch.length ? scratch : new Uint16Array(n);
-  if (NodeBuffer) {
-    // Node copies the code units natively (one memcpy or widening pass), then the table maps them in
-    // place: much cheaper than charCodeAt per unit, which is slow on sliced and concatenated strings.
-    if (out === scratch && !scratchBytes) scratchBytes = NodeBuffer.from(scratch.buffer);
-    const bytes = out === scratch && scratchBytes ? scratchBytes : NodeBuffer.from(out.buffer);
-    bytes.write(text, 0, n * 2, 'utf16le');
-    for (let i = 0; i < n; i++) out[i] = TABLE[out[i]!]!;
-    return bytes.toString('utf16le', 0, n * 2);
-  }
-  for (let i = 0; i < n; i++) out[i] = TABLE[text.charCodeAt(i)]!;
-  return decodeUtf16(out.subarray(0, n));
+  const units = loadUnits(text);
+  for (let i = 0; i < n; i++) units[i] = TABLE[units[i]!]!;
+  return unitsToString(units, n);
 }
 
 /** Whitespace as the regex class \s sees it. */

@@ -68,12 +68,13 @@ export function buildKeyTable(entries: Map<string, number>): KeyTable {
 }
 
 /**
- * Entry whose key equals `low[from, to)` with Arabic marks skipped, or -1. `h` and `length` are the
- * hash and the length of that mark-free key, computed by the caller while it scanned the word.
+ * Entry whose key equals `units[from, to)` with Arabic marks skipped, or -1. `h` and `length` are the
+ * hash and the length of that mark-free key, computed by the tokenizer while it scanned the word. The
+ * word is read from the tokenizer's folded code units: a typed-array read is cheaper than charCodeAt.
  */
 export function findKey(
   table: KeyTable,
-  low: string,
+  units: Uint16Array,
   from: number,
   to: number,
   h: number,
@@ -84,25 +85,38 @@ export function findKey(
   for (;;) {
     const e = slots[2 * slot + 1]! - 1;
     if (e < 0) return -1;
-    if (slots[2 * slot] === h && table.keyLength[e] === length && sameUnits(table, e, low, from, to))
+    if (slots[2 * slot] === h && table.keyLength[e] === length && sameUnits(table, e, units, from, to))
       return e;
     slot = (slot + 1) & mask;
   }
 }
 
-function sameUnits(table: KeyTable, e: number, low: string, from: number, to: number): boolean {
-  const units = table.units;
+function sameUnits(table: KeyTable, e: number, units: Uint16Array, from: number, to: number): boolean {
+  const keyUnits = table.units;
   let u = table.unitStart[e]!;
   for (let i = from; i < to; i++) {
-    const c = low.charCodeAt(i);
+    const c = units[i]!;
     if (isArabicMark(c)) continue;
-    if (units[u++] !== c) return false;
+    if (keyUnits[u++] !== c) return false;
   }
   return true;
 }
 
-/** Hash and mark-free length of `low[from, to)` (used for the rare second probe, without a proclitic). */
-export function findKeyIn(table: KeyTable, low: string, from: number, to: number): number {
+/** findKey without a precomputed hash (the rare second probe, without a proclitic). */
+export function findKeyIn(table: KeyTable, units: Uint16Array, from: number, to: number): number {
+  let h = HASH_SEED;
+  let length = 0;
+  for (let i = from; i < to; i++) {
+    const c = units[i]!;
+    if (isArabicMark(c)) continue;
+    h = hashStep(h, c);
+    length++;
+  }
+  return findKey(table, units, from, to, h, length);
+}
+
+/** Entry whose key equals `low[from, to)` with Arabic marks skipped, or -1 (scanners reading strings). */
+export function findKeyInText(table: KeyTable, low: string, from: number, to: number): number {
   let h = HASH_SEED;
   let length = 0;
   for (let i = from; i < to; i++) {
@@ -111,10 +125,28 @@ export function findKeyIn(table: KeyTable, low: string, from: number, to: number
     h = hashStep(h, c);
     length++;
   }
-  return findKey(table, low, from, to, h, length);
+  const { slots, mask } = table;
+  let slot = h & mask;
+  for (;;) {
+    const e = slots[2 * slot + 1]! - 1;
+    if (e < 0) return -1;
+    if (slots[2 * slot] === h && table.keyLength[e] === length && sameText(table, e, low, from, to)) return e;
+    slot = (slot + 1) & mask;
+  }
+}
+
+function sameText(table: KeyTable, e: number, low: string, from: number, to: number): boolean {
+  const keyUnits = table.units;
+  let u = table.unitStart[e]!;
+  for (let i = from; i < to; i++) {
+    const c = low.charCodeAt(i);
+    if (isArabicMark(c)) continue;
+    if (keyUnits[u++] !== c) return false;
+  }
+  return true;
 }
 
 /** Entry of a key given as a string (setup code and tests), or -1. */
 export function findKeyString(table: KeyTable, key: string): number {
-  return findKeyIn(table, key, 0, key.length);
+  return findKeyInText(table, key, 0, key.length);
 }

@@ -1,5 +1,5 @@
 import { CITY_PHRASES, LEXICON } from '../lexicon/index.js';
-import { findKeyIn } from '../lexicon/key-table.js';
+import { findKeyInText } from '../lexicon/key-table.js';
 import { isLetter } from '../text.js';
 
 /** Word boundaries read at `q` (at most four words), reused: cityAt runs for every word of an address. */
@@ -25,7 +25,7 @@ export function cityAt(low: string, q: number): number {
   if (words === 0) return -1;
   // The first word through the lexicon (city first words are entries); an exact, mark-free match only,
   // as the phrases hold bare keys.
-  const entry = findKeyIn(LEXICON, low, wordStart[0]!, wordEnd[0]!);
+  const entry = findKeyInText(LEXICON, low, wordStart[0]!, wordEnd[0]!);
   if (entry < 0 || LEXICON.keyLength[entry] !== wordEnd[0]! - wordStart[0]!) return -1;
   const phrases = CITY_PHRASES.get(LEXICON.keys[entry]!);
   if (!phrases) return -1;
