@@ -1,6 +1,7 @@
 import { findCues } from './cues.js';
+import { resolve } from './resolve.js';
 import { scanAddresses } from './scan/addresses.js';
-import type { Candidate, ScanInput } from './scan/candidate.js';
+import { type Candidates, freshCandidates, type ScanInput } from './scan/candidate.js';
 import { scanCodes, scanPlates } from './scan/codes.js';
 import { scanNumbers } from './scan/numbers.js';
 import { scanPersons } from './scan/persons.js';
@@ -8,7 +9,7 @@ import { scanEmails, scanIpv6, scanRc } from './scan/web.js';
 import { indexTokens } from './token-index.js';
 import { tokenizeText } from './tokenizer.js';
 import type { Tokens } from './tokens.js';
-import { CHECKSUM_TYPES, type DetectOptions, type PiiEntity, type PiiType } from './types.js';
+import type { DetectOptions, PiiEntity } from './types.js';
 
 /** Largest input accepted in one call (characters); callers split longer documents. */
 export const MAX_INPUT_CHARS = 16 * 1024 * 1024;
@@ -17,59 +18,6 @@ export interface Analysis {
   low: string;
   tokens: Tokens;
   entities: PiiEntity[];
-}
-
-const CHECKSUMMED = new Set<PiiType>(CHECKSUM_TYPES);
-const STRUCTURED = new Set<PiiType>([
-  'EMAIL',
-  'IBAN',
-  'RIB',
-  'ICE',
-  'CARD',
-  'PHONE',
-  'CIN',
-  'PASSPORT',
-  'MASSAR',
-  'IP',
-]);
-
-/** Weight used when two detections overlap: checksummed and structured identifiers beat free text. */
-function weight(c: Candidate): number {
-  return (
-    c.score + (CHECKSUMMED.has(c.type) ? 1 : STRUCTURED.has(c.type) ? 0.5 : 0) + (c.end - c.start) / 10_000
-  );
-}
-
-/** Keeps the heaviest of overlapping candidates, scanning left to right. */
-function resolve(cands: Candidate[]): Candidate[] {
-  cands.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Candidate[] = [];
-  for (const c of cands) {
-    const last = kept[kept.length - 1];
-    if (!last || c.start >= last.end) {
-      kept.push(c);
-      continue;
-    }
-    // Addresses legitimately contain numbers; a name inside an address stays part of it.
-    if (
-      last.type === 'ADDRESS' &&
-      (c.type === 'PERSON' || c.type === 'CIN' || c.type === 'IF' || c.type === 'CNSS')
-    )
-      continue;
-    if (weight(c) > weight(last)) {
-      kept.pop();
-      // The winner may now overlap an earlier kept candidate.
-      while (
-        kept.length &&
-        kept[kept.length - 1]!.end > c.start &&
-        weight(kept[kept.length - 1]!) < weight(c)
-      )
-        kept.pop();
-      const prev = kept[kept.length - 1];
-      if (!prev || prev.end <= c.start) kept.push(c);
-    }
-  }
-  return kept;
 }
 
 /** Detections and the tokens they rest on; the tokens stay valid for as long as the caller keeps them. */
@@ -92,7 +40,13 @@ function scanText(text: string, options: DetectOptions, transient: boolean): Ana
   const tokens = tokenizeText(text, transient);
   const low = tokens.low;
   const index = indexTokens(tokens, transient);
-  const input: ScanInput = { text, low, out: [], cues: findCues(low, tokens, index.cues), index };
+  const input: ScanInput = {
+    text,
+    low,
+    out: freshCandidates(),
+    cues: findCues(low, tokens, index.cues),
+    index,
+  };
   scanEmails(input, tokens);
   scanNumbers(input, tokens);
   scanCodes(input, tokens);
@@ -103,15 +57,25 @@ function scanText(text: string, options: DetectOptions, transient: boolean): Ana
   scanAddresses(input, tokens);
   const minScore = options.minScore ?? 0.5;
   const only = options.types ? new Set(options.types) : null;
-  const accepted = input.out.filter((c) => c.score >= minScore && (!only || only.has(c.type)));
-  const entities = resolve(accepted).map((c) => ({
-    type: c.type,
-    start: c.start,
-    end: c.end,
-    text: text.slice(c.start, c.end),
-    score: Math.round(c.score * 100) / 100,
-  }));
+  const entities = entitiesOf(text, input.out, resolve(input.out, minScore, only));
   return { low, tokens, entities };
+}
+
+/** The reported entities: candidates `kept` (indices), with their text and a rounded score. */
+function entitiesOf(text: string, c: Candidates, kept: Int32Array): PiiEntity[] {
+  const { type, start, end, score } = c;
+  const entities: PiiEntity[] = [];
+  for (let k = 0; k < kept.length; k++) {
+    const i = kept[k]!;
+    entities.push({
+      type: type[i]!,
+      start: start[i]!,
+      end: end[i]!,
+      text: text.slice(start[i], end[i]),
+      score: Math.round(score[i]! * 100) / 100,
+    });
+  }
+  return entities;
 }
 
 /** Moroccan personal data in `text`, with offsets into the original string. */

@@ -173,7 +173,7 @@ export function scanAddresses(input: ScanInput, tokens: Tokens): void {
     else if (hasNumber && !weak) score = 0.7;
     else if (!weak && e > t && tokens.kind[t] === TokenKind.Latin && capitalisedLatin(input, tokens, t + 1))
       score = 0.55;
-    if (score > 0) out.push({ type: 'ADDRESS', start: tokens.start[s]!, end: tokens.end[e]!, score });
+    if (score > 0) out.push('ADDRESS', tokens.start[s]!, tokens.end[e]!, score);
     next = e + 1;
   }
 }

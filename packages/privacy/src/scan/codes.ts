@@ -119,7 +119,7 @@ function pushCode(
   if (negative) score = Math.min(score, 0.45);
   else if (cue) score = Math.max(score + 0.15, upper ? 0.95 : 0.85);
   if (type === 'CIN' && digits === 4 && !cue) return;
-  input.out.push({ type, start: i, end: k, score: Math.min(score, 0.99) });
+  input.out.push(type, i, k, Math.min(score, 0.99));
 }
 
 /** "MA" followed by 26 digits (separators allowed) forming a valid IBAN with a valid RIB inside. */
@@ -140,7 +140,7 @@ function tryIban(input: ScanInput, i: number, j: number): boolean {
   }
   if (digits.length !== 26 || (end < n && isWordChar(low.charCodeAt(end)))) return false;
   if (!isValidMoroccanIban(`MA${digits}`)) return false;
-  out.push({ type: 'IBAN', start: i, end, score: 0.99 });
+  out.push('IBAN', i, end, 0.99);
   return true;
 }
 
@@ -204,7 +204,7 @@ export function scanPlates(input: ScanInput, tokens: Tokens): void {
     let score: number;
     if (arabic) score = cue ? 0.95 : 0.85;
     else score = strongSep ? (cue ? 0.95 : 0.8) : cue ? 0.8 : 0.45;
-    out.push({ type: 'PLATE', start: ls, end: re, score });
+    out.push('PLATE', ls, re, score);
   }
 }
 

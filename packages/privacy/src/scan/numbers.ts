@@ -98,12 +98,12 @@ function processRun(
     const dateEnd = dateAt(low, g, s, groups);
     if (dateEnd.groups > 0) {
       const end = dateEnd.end;
-      if (isBirthDate(input, gs, end)) out.push({ type: 'DATE_OF_BIRTH', start: gs, end, score: 0.9 });
+      if (isBirthDate(input, gs, end)) out.push('DATE_OF_BIRTH', gs, end, 0.9);
       s += dateEnd.groups;
       continue;
     }
     if (ipv4At(low, g, s, groups)) {
-      out.push({ type: 'IP', start: gs, end: g[2 * s + 7]!, score: 0.9 });
+      out.push('IP', gs, g[2 * s + 7]!, 0.9);
       s += 4;
       continue;
     }
@@ -128,12 +128,8 @@ function processRun(
       }
     }
     if (bestScore > 0) {
-      out.push({
-        type: bestType,
-        start: plus && s === 0 && bestType === 'PHONE' ? plusStart(low, gs) : gs,
-        end: g[2 * bestEnd + 1]!,
-        score: bestScore,
-      });
+      const start = plus && s === 0 && bestType === 'PHONE' ? plusStart(low, gs) : gs;
+      out.push(bestType, start, g[2 * bestEnd + 1]!, bestScore);
       s = bestEnd + 1;
     } else s++;
   }

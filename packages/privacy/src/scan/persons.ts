@@ -166,7 +166,7 @@ export function scanPersons(input: ScanInput, tokens: Tokens): void {
     else if (ambiguousOnly) score = 0.3;
     else if (kind === TokenKind.Latin) score = capitalised(text, tokens, s) ? 0.75 : 0.6;
     else score = parts > 1 ? 0.8 : 0.7;
-    out.push({ type: 'PERSON', start: tokens.start[s]!, end: tokens.end[e]!, score });
+    out.push('PERSON', tokens.start[s]!, tokens.end[e]!, score);
     next = e + 1;
   }
 }

@@ -48,7 +48,7 @@ export function scanEmails(input: ScanInput, tokens: Tokens): void {
     while (e < n && e - at < 254 && isDomainChar(low.charCodeAt(e))) e++;
     while (e > at + 1 && (low.charCodeAt(e - 1) === 46 || low.charCodeAt(e - 1) === 45)) e--;
     if (s < at && plausibleDomain(low, at + 1, e)) {
-      out.push({ type: 'EMAIL', start: s, end: e, score: 0.99 });
+      out.push('EMAIL', s, e, 0.99);
       lastEnd = e;
     }
   }
@@ -98,7 +98,7 @@ export function scanIpv6(input: ScanInput, tokens: Tokens): void {
       (groups >= 8 || (double && groups >= 2)) &&
       /[a-f]|::/.test(low.slice(s, e))
     ) {
-      out.push({ type: 'IP', start: s, end: e, score: 0.85 });
+      out.push('IP', s, e, 0.85);
       next = e;
     } else next = Math.max(i + 1, e);
   }
@@ -193,5 +193,5 @@ function parseRc(input: ScanInput, from: number): void {
     const city = cityAt(low, r);
     if (city !== -1) end = city;
   }
-  out.push({ type: 'RC', start: cityS !== -1 ? cityS : ns, end, score: 0.9 });
+  out.push('RC', cityS !== -1 ? cityS : ns, end, 0.9);
 }
