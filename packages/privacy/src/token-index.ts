@@ -64,6 +64,27 @@ function newIndex(): TokenIndex {
 
 export function indexTokens(tokens: Tokens, transient: boolean): TokenIndex {
   const index = scratch;
+  fillIndex(index, tokens);
+  const { digits, cues, rc, addresses, persons } = index;
+  if (!transient)
+    return {
+      digits: digits.copy(),
+      cues: cues.copy(),
+      rc: rc.copy(),
+      addresses: addresses.copy(),
+      persons: persons.copy(),
+    };
+  // One huge document must not pin large lists for the life of the process.
+  if (digits.items.length > SCRATCH_MAX || cues.items.length > SCRATCH_MAX) scratch = newIndex();
+  return index;
+}
+
+/**
+ * Fills the (emptied) lists from the tokens. Its own function, ending with its loop: on a long text
+ * V8 optimises the loop while it runs and reuses that code on later calls, and code after the loop
+ * that had never run by then made every later call drop out of the optimised code (see tokenizer.ts).
+ */
+function fillIndex(index: TokenIndex, tokens: Tokens): void {
   const { digits, cues, rc, addresses, persons } = index;
   digits.count = 0;
   cues.count = 0;
@@ -83,15 +104,4 @@ export function indexTokens(tokens: Tokens, transient: boolean): TokenIndex {
     }
     prevFlags = f;
   }
-  if (!transient)
-    return {
-      digits: digits.copy(),
-      cues: cues.copy(),
-      rc: rc.copy(),
-      addresses: addresses.copy(),
-      persons: persons.copy(),
-    };
-  // One huge document must not pin large lists for the life of the process.
-  if (digits.items.length > SCRATCH_MAX || cues.items.length > SCRATCH_MAX) scratch = newIndex();
-  return index;
 }

@@ -41,16 +41,27 @@ const MAX_LEXICON_WORD = 24;
 /**
  * Tokens of `text`, whose `low` is foldText(text). With `transient`, the arrays are the tokenizer's
  * scratch buffers (see finishTokens).
- *
- * Each unit is folded when first read and written back. The unit that ends a word is read (and folded)
- * by the word's loop, then read again by the outer loop: folding is idempotent, so folding it twice is
- * harmless, and CLASS of a folded unit is the class it had before.
  */
 export function tokenizeText(text: string, transient = false): Tokens {
   const n = text.length;
   const units = loadUnits(text);
   const at: number[] = [];
   const colon: number[] = [];
+  const count = scanWords(units, n, at, colon);
+  return finishTokens(count, at, colon, unitsToString(units, n), transient);
+}
+
+/**
+ * Folds units[0, n) in place and fills the token scratch; returns the token count. A function of its
+ * own, ending with its loop: on a long text V8 optimises the loop while it runs (on-stack replacement)
+ * and reuses that code on later calls, and any code after the loop that had never run by then made
+ * every later call drop out of the optimised code at the end.
+ *
+ * Each unit is folded when first read and written back. The unit that ends a word is read (and folded)
+ * by the word's loop, then read again by the outer loop: folding is idempotent, so folding it twice is
+ * harmless, and CLASS of a folded unit is the class it had before.
+ */
+function scanWords(units: Uint16Array, n: number, at: number[], colon: number[]): number {
   // Locals rather than property reads in the loop; refreshed when the scratch grows.
   let sc = currentTokenScratch();
   let cap = sc.start.length;
@@ -137,5 +148,5 @@ export function tokenizeText(text: string, transient = false): Tokens {
     sc.entry[count] = entry;
     count++;
   }
-  return finishTokens(count, at, colon, unitsToString(units, n), transient);
+  return count;
 }
