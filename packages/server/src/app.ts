@@ -55,6 +55,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     genReqId: () => randomUUID(),
     childLoggerFactory: lazyRequestLogger,
     return503OnClosing: true,
+    // Plugins that index the knowledge base or warm caches at start can outlast Fastify's 10 s default
+    // on a small or busy machine; a slow start is better than none.
+    pluginTimeout: 120_000,
   });
   app.server.headersTimeout = Math.min(server.headersTimeoutMs, server.requestTimeoutMs);
   app.decorate('khidma', ctx);
