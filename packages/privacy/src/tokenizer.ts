@@ -29,6 +29,25 @@ function classOfFolded(c: number): number {
 const CLASS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) CLASS[c] = classOfFolded(FOLD[c]!);
 
+/**
+ * Letters that fold to themselves and are word letters of their script: most units inside words. The
+ * word loops test these ranges first and skip both table reads and the write-back for them (a check at
+ * load time below keeps the ranges honest if the folding tables change).
+ */
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+/** ا ب and ت…غ, ف…و: the Arabic letters without variants to fold (not ة ى أ إ آ, not tatweel). */
+function isPlainArabic(c: number): boolean {
+  return (c >= 0x62a && c <= 0x63a) || (c >= 0x641 && c <= 0x648) || c === 0x627 || c === 0x628;
+}
+for (let c = 0; c < 0x800; c++) {
+  if ((isLowerAscii(c) && CLASS[c] !== LATIN) || (isPlainArabic(c) && CLASS[c] !== ARABIC))
+    throw new Error(`tokenizer: fast path class of U+${c.toString(16)}`);
+  if ((isLowerAscii(c) || isPlainArabic(c)) && FOLD[c] !== c)
+    throw new Error(`tokenizer: fast path fold of U+${c.toString(16)}`);
+}
+
 function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -92,6 +111,12 @@ function scanWords(units: Uint16Array, n: number, at: number[], colon: number[])
       kind = TokenKind.Arabic;
       while (i < n) {
         const r = units[i]!;
+        if (isPlainArabic(r)) {
+          h = hashStep(h, r);
+          keyLength++;
+          i++;
+          continue;
+        }
         const d = FOLD[r]!;
         units[i] = d;
         const k = CLASS[r]!;
@@ -105,9 +130,12 @@ function scanWords(units: Uint16Array, n: number, at: number[], colon: number[])
       kind = TokenKind.Latin;
       while (i < n) {
         const r = units[i]!;
-        const d = FOLD[r]!;
-        units[i] = d;
-        if (CLASS[r] !== LATIN) break;
+        let d = r;
+        if (!isLowerAscii(r)) {
+          d = FOLD[r]!;
+          units[i] = d;
+          if (CLASS[r] !== LATIN) break;
+        }
         h = hashStep(h, d);
         keyLength++;
         i++;
