@@ -45,6 +45,7 @@ export type {
   QuotaSubject,
   RateLimiter,
 } from './quota/types.js';
+export { asAbortSignal, type CancelSignal, ClientGone } from './routing/cancel.js';
 export type { RequestContext } from './routing/context.js';
 export {
   type ChatGuard,

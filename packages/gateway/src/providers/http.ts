@@ -1,5 +1,6 @@
 import { type Dispatcher, Pool } from 'undici';
 import { GatewayError } from '../errors.js';
+import type { CancelSignal } from '../routing/cancel.js';
 import { StreamBodyHandler, type UpstreamStream } from './stream-body.js';
 import type { Timeouts } from './types.js';
 import { WholeBodyHandler, type WholeResponse } from './whole-body.js';
@@ -37,7 +38,7 @@ export class UpstreamHttp {
   }
 
   /** A POST whose answer is read as it arrives (streamed completions). */
-  postStream(path: string, json: string, timeouts: Timeouts, signal?: AbortSignal): Promise<UpstreamStream> {
+  postStream(path: string, json: string, timeouts: Timeouts, signal?: CancelSignal): Promise<UpstreamStream> {
     return new Promise<UpstreamStream>((resolve, reject) => {
       this.pool.dispatch(this.request(path, json, timeouts), new StreamBodyHandler(resolve, reject, signal));
     }).catch((e: unknown) => {
@@ -46,7 +47,7 @@ export class UpstreamHttp {
   }
 
   /** A POST whose whole answer is wanted at once (non-streamed completions, embeddings, errors). */
-  postWhole(path: string, json: string, timeouts: Timeouts, signal?: AbortSignal): Promise<WholeResponse> {
+  postWhole(path: string, json: string, timeouts: Timeouts, signal?: CancelSignal): Promise<WholeResponse> {
     return new Promise<WholeResponse>((resolve, reject) => {
       this.pool.dispatch(this.request(path, json, timeouts), new WholeBodyHandler(resolve, reject, signal));
     }).catch((e: unknown) => {
@@ -83,7 +84,7 @@ const CONNECT_CODES = new Set([
 ]);
 
 /** Maps undici/socket failures to retryable gateway errors; client aborts stay AbortErrors. */
-export function mapTransportError(e: unknown, providerId: string, signal?: AbortSignal): unknown {
+export function mapTransportError(e: unknown, providerId: string, signal?: CancelSignal): unknown {
   if (e instanceof GatewayError) return e;
   if (signal?.aborted) {
     const err = new Error('Request aborted by the client');

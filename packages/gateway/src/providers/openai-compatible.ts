@@ -1,4 +1,5 @@
 import { GatewayError } from '../errors.js';
+import type { CancelSignal } from '../routing/cancel.js';
 import { SseParser } from '../sse/parser.js';
 import type {
   ChatCompletion,
@@ -151,7 +152,7 @@ export class OpenAICompatibleAdapter implements ProviderAdapter {
     return this.fromUpstreamChunk(json);
   }
 
-  private async errorFrom(res: UpstreamStream, signal?: AbortSignal): Promise<unknown> {
+  private async errorFrom(res: UpstreamStream, signal?: CancelSignal): Promise<unknown> {
     let text = '';
     try {
       text = await res.text();
@@ -163,7 +164,7 @@ export class OpenAICompatibleAdapter implements ProviderAdapter {
 
   private async *streamChunks(
     res: UpstreamStream,
-    signal?: AbortSignal,
+    signal?: CancelSignal,
   ): AsyncGenerator<ChatCompletionChunk> {
     let done = false;
     let finished = false;

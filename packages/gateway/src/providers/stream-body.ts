@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { CancelSignal } from '../routing/cancel.js';
 import { abortError, headersOf, type UpstreamHeaders } from './whole-body.js';
 
 /** Bytes buffered before the upstream is paused: a slow client must not make the gateway hoard. */
@@ -117,7 +118,7 @@ export class StreamBodyHandler implements Dispatcher.DispatchHandler {
   constructor(
     private readonly resolve: (s: UpstreamStream) => void,
     private readonly reject: (e: unknown) => void,
-    private readonly signal?: AbortSignal,
+    private readonly signal?: CancelSignal,
   ) {
     signal?.addEventListener('abort', this.onAbort, { once: true });
   }

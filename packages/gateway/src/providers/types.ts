@@ -1,3 +1,4 @@
+import type { CancelSignal } from '../routing/cancel.js';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -43,7 +44,7 @@ export interface ProviderConfig {
 }
 
 export interface CallOptions {
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   timeouts: Timeouts;
 }
 

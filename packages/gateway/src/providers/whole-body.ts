@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { CancelSignal } from '../routing/cancel.js';
 
 /** Response headers with lower-cased names; repeated names become arrays. */
 export type UpstreamHeaders = Record<string, string | string[] | undefined>;
@@ -32,7 +33,7 @@ export class WholeBodyHandler implements Dispatcher.DispatchHandler {
   constructor(
     private readonly resolve: (r: WholeResponse) => void,
     private readonly reject: (e: unknown) => void,
-    private readonly signal?: AbortSignal,
+    private readonly signal?: CancelSignal,
   ) {
     signal?.addEventListener('abort', this.onAbort, { once: true });
   }

@@ -1,3 +1,5 @@
+import type { CancelSignal } from './cancel.js';
+
 export interface BackoffOptions {
   baseMs: number;
   maxMs: number;
@@ -14,7 +16,7 @@ export function backoffDelay(
 }
 
 /** Sleeps, waking early with an AbortError if the signal fires. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: CancelSignal): Promise<void> {
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const onAbort = () => {

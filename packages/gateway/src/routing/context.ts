@@ -1,5 +1,6 @@
 import type { DataClass } from '../providers/types.js';
 import type { QuotaSubject } from '../quota/types.js';
+import type { CancelSignal } from './cancel.js';
 
 /** Who is asking and how to cancel; passed through the whole request. */
 export interface RequestContext {
@@ -13,5 +14,5 @@ export interface RequestContext {
   /** Data class the client declared (header `x-khidma-data-class`); the privacy guard takes the max with detection. */
   declaredDataClass?: DataClass;
   /** Aborted when the client disconnects; propagated to the upstream request. */
-  signal?: AbortSignal;
+  signal?: CancelSignal;
 }

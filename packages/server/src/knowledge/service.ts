@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  asAbortSignal,
   type ChatCompletion,
   type ChatCompletionChunk,
   type ChatCompletionRequest,
@@ -125,7 +126,7 @@ export function assistantVirtualModel(service: KnowledgeService): VirtualModel {
     async chat(req: ChatCompletionRequest, rctx): Promise<ChatResult> {
       const answer = await service.assistant.answer({
         messages: toTurns(req.messages),
-        ...(rctx.signal ? { signal: rctx.signal } : {}),
+        ...(rctx.signal ? { signal: asAbortSignal(rctx.signal) } : {}),
       });
       if (answer.refused) {
         await service.assistantStore

@@ -1,5 +1,6 @@
 import {
   type ChatResponse,
+  ClientGone,
   isGatewayError,
   type ModelObject,
   modelNotFound,
@@ -44,10 +45,10 @@ export const openaiRoutes: FastifyPluginAsync = async (app) => {
 
   const requestContext = (request: FastifyRequest, reply: FastifyReply): RequestContext => {
     const p = request.principal as Principal;
-    const abort = new AbortController();
+    const gone = new ClientGone();
     // The response closing before it finished means the client went away: cancel upstream work.
     reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) abort.abort();
+      if (!reply.raw.writableFinished) gone.abort();
     });
     return {
       requestId: request.id,
@@ -56,7 +57,7 @@ export const openaiRoutes: FastifyPluginAsync = async (app) => {
       orgId: p.orgId ?? null,
       quota: ctx.quotaFor(p),
       declaredDataClass: declaredDataClass(request.headers['x-khidma-data-class']),
-      signal: abort.signal,
+      signal: gone,
     };
   };
 
