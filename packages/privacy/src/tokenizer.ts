@@ -88,6 +88,11 @@ function scanWords(units: Uint16Array, n: number, at: number[], colon: number[])
   let i = 0;
   while (i < n) {
     const raw = units[i]!;
+    // Spaces, about one unit in six, separate words and fold to themselves.
+    if (raw === 32) {
+      i++;
+      continue;
+    }
     const c = FOLD[raw]!;
     units[i] = c;
     const cls = CLASS[raw]!;

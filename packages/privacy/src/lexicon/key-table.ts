@@ -94,6 +94,11 @@ export function findKey(
 function sameUnits(table: KeyTable, e: number, units: Uint16Array, from: number, to: number): boolean {
   const keyUnits = table.units;
   let u = table.unitStart[e]!;
+  // Same length as the key: no marks to skip (most words).
+  if (to - from === table.keyLength[e]) {
+    for (let i = from; i < to; i++) if (keyUnits[u++] !== units[i]) return false;
+    return true;
+  }
   for (let i = from; i < to; i++) {
     const c = units[i]!;
     if (isArabicMark(c)) continue;
