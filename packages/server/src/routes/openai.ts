@@ -155,6 +155,7 @@ async function writeStream(
   }, HEARTBEAT_MS);
   heartbeat.unref();
   try {
+    let first = true;
     let corked = false;
     const uncork = () => {
       corked = false;
@@ -165,8 +166,10 @@ async function writeStream(
       if (closed) break;
       lastWrite = Date.now();
       // Frames decoded from one network read arrive in one burst of microtasks: cork the socket until
-      // the loop's check phase so they leave in one write instead of one syscall each.
-      if (!corked) {
+      // the loop's check phase so they leave in one write instead of one syscall each. The first
+      // frame (with the headers) goes at once: time to first token is what the user waits for.
+      if (first) first = false;
+      else if (!corked) {
         corked = true;
         raw.cork();
         setImmediate(uncork);
