@@ -82,8 +82,8 @@ export function tokenizeText(text: string, transient = false): Tokens {
  */
 function scanWords(units: Uint16Array, n: number, at: number[], colon: number[]): number {
   // Locals rather than property reads in the loop; refreshed when the scratch grows.
-  let sc = currentTokenScratch();
-  let cap = sc.start.length;
+  let { start: starts, end: ends, kind: kinds, flags: flagsOf, entry: entries } = currentTokenScratch();
+  let cap = starts.length;
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -103,8 +103,8 @@ function scanWords(units: Uint16Array, n: number, at: number[], colon: number[])
       continue;
     }
     if (count === cap) {
-      sc = growTokenScratch();
-      cap = sc.start.length;
+      ({ start: starts, end: ends, kind: kinds, flags: flagsOf, entry: entries } = growTokenScratch());
+      cap = starts.length;
     }
     const s = i;
     i++;
@@ -148,15 +148,20 @@ function scanWords(units: Uint16Array, n: number, at: number[], colon: number[])
     } else {
       kind = TokenKind.Digits;
       while (i < n) {
-        const d = FOLD[units[i]!]!;
+        const r = units[i]!;
+        if (isAsciiDigit(r)) {
+          i++;
+          continue;
+        }
+        const d = FOLD[r]!;
         units[i] = d;
         if (!isAsciiDigit(d)) break;
         i++;
       }
     }
-    sc.start[count] = s;
-    sc.end[count] = i;
-    sc.kind[count] = kind;
+    starts[count] = s;
+    ends[count] = i;
+    kinds[count] = kind;
     let flags = 0;
     let entry = -1;
     // Latin letters glued to digits are Arabizi spellings ("3lina", "sara7a", "bo7dna") or codes: the
@@ -177,8 +182,8 @@ function scanWords(units: Uint16Array, n: number, at: number[], colon: number[])
         if (bare >= 0) flags = LEXICON.flags[bare]! & PROCLITIC_KEEPS;
       }
     }
-    sc.flags[count] = flags;
-    sc.entry[count] = entry;
+    flagsOf[count] = flags;
+    entries[count] = entry;
     count++;
   }
   return count;
