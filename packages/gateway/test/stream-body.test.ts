@@ -31,6 +31,13 @@ describe('UpstreamHttp.postStream (streamed answers read as they arrive)', () =>
         res.end();
         return;
       }
+      if (req.url === '/v1/early') {
+        // Informational answers before the real one: a CDN's Early Hints, a proxy's 102 Processing.
+        res.writeEarlyHints({ link: '</style.css>; rel=preload' });
+        res.writeProcessing();
+        res.end('data: 1\n\ndata: [DONE]\n\n');
+        return;
+      }
       if (req.url === '/v1/hang') {
         res.write('data: first\n\n');
         return; // never ends
@@ -92,6 +99,13 @@ describe('UpstreamHttp.postStream (streamed answers read as they arrive)', () =>
     const { text, reads } = await readAll(res);
     expect(text.split('\n\n').filter(Boolean)).toHaveLength(50);
     expect(reads).toBe(1);
+  });
+
+  it('skips informational (1xx) answers and resolves with the final status and its body', async () => {
+    const res = await http.postStream('/early', '{}', timeouts);
+    expect(res.statusCode).toBe(200);
+    const text = await Promise.race([readAll(res).then((r) => r.text), sleep(1_000).then(() => 'hung')]);
+    expect(text).toBe('data: 1\n\ndata: [DONE]\n\n');
   });
 
   it('returns error statuses with a readable body for the adapter to map', async () => {

@@ -134,6 +134,9 @@ export class StreamBodyHandler implements Dispatcher.DispatchHandler {
   }
 
   onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void): boolean {
+    // undici reports informational answers (102 Processing, 103 Early Hints) here too; the final answer
+    // follows on the same request. Resolving on one would hand out a stream no byte ever reaches.
+    if (statusCode < 200) return true;
     const stream = new UpstreamStream(statusCode, headersOf(rawHeaders));
     stream.attach((err) => this.abort?.(err), resume);
     this.stream = stream;
