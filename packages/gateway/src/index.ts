@@ -44,6 +44,7 @@ export type {
   QuotaLimits,
   QuotaSubject,
   RateLimiter,
+  RestoredUsage,
 } from './quota/types.js';
 export { asAbortSignal, type CancelSignal, ClientGone } from './routing/cancel.js';
 export type { RequestContext } from './routing/context.js';

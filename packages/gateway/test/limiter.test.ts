@@ -120,3 +120,40 @@ describe.skipIf(!REDIS_URL)('Redis limiter (shared across instances)', () => {
     for (const k of keys) expect(await client!.pttl(k)).toBeGreaterThan(0);
   });
 });
+
+describe('MemoryRateLimiter.restore (usage recorded before a restart)', () => {
+  const day = Date.UTC(2026, 10, 27, 12, 0, 0);
+  it('counts restored tokens against the day and restored spend against the month, not the minute', async () => {
+    const limiter = new MemoryRateLimiter();
+    limiter.restore({ keyId: 'k', orgId: 'o' }, { tokensToday: 900, costMadThisMonth: 4 }, day);
+    const subject: QuotaSubject = {
+      keyId: 'k',
+      orgId: 'o',
+      key: { tokensPerDay: 1_000, tokensPerMinute: 1_000 },
+      org: { monthlyBudgetMad: 4 },
+    };
+    expect(await limiter.check(subject, { tokens: 200 }, day)).toMatchObject({
+      allowed: false,
+      limit: 'tokens_per_day',
+      scope: 'key',
+    });
+    expect(
+      await limiter.check({ ...subject, key: { tokensPerMinute: 1_000 } }, { tokens: 200 }, day),
+    ).toMatchObject({
+      allowed: false,
+      limit: 'monthly_budget_mad',
+      scope: 'org',
+    });
+    expect(
+      await limiter.check({ keyId: 'k', key: { tokensPerMinute: 1_000 } }, { tokens: 200 }, day),
+    ).toMatchObject({ allowed: true });
+  });
+
+  it('lets restored daily tokens expire with the day', async () => {
+    const limiter = new MemoryRateLimiter();
+    limiter.restore({ keyId: 'k' }, { tokensToday: 900, costMadThisMonth: 0 }, day);
+    const tomorrow = day + 24 * 3600_000;
+    const d = await limiter.check({ keyId: 'k', key: { tokensPerDay: 1_000 } }, { tokens: 200 }, tomorrow);
+    expect(d.allowed).toBe(true);
+  });
+});

@@ -11,7 +11,7 @@ import { gatewayMetrics } from './gateway-metrics.js';
 import { wireGateway } from './gateway-wiring.js';
 import { OpenApiRegistry } from './openapi/registry.js';
 import { baseDocument } from './openapi/spec.js';
-import { quotaSubjectFor, seedMonthlyBudgets } from './quotas.js';
+import { quotaSubjectFor, restoreQuotaUsage } from './quotas.js';
 import { DbAuditStore } from './stores/audit.js';
 import { verifyAuditLog } from './stores/audit-verify.js';
 import { OrgService } from './stores/orgs.js';
@@ -89,8 +89,8 @@ export async function createContext(opts: CreateContextOptions = {}): Promise<Ap
     gatewayMetrics(metrics),
   );
   if (!env.REDIS_URL) {
-    await seedMonthlyBudgets(wired.limiter, usageStore).catch((err) =>
-      logger.warn({ err }, 'could not restore this month’s spend into the quota limiter'),
+    await restoreQuotaUsage(wired.limiter, usageStore).catch((err) =>
+      logger.warn({ err }, 'could not restore today’s tokens and this month’s spend into the quota limiter'),
     );
   }
   const lastUsedTimer = setInterval(() => {

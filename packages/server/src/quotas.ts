@@ -42,26 +42,40 @@ export function quotaSubjectFor(
 }
 
 /**
- * The in-process limiter starts empty; re-charge this month's spend from the usage table so a restart
- * does not hand every key and organisation a fresh monthly budget. (Redis keeps its own counters.)
+ * The in-process limiter starts empty; restore today's tokens and this month's spend from the usage
+ * table so a restart hands no key or organisation a fresh daily token allowance or monthly budget.
+ * Per-minute windows start empty, as they would a minute later anyway. (Redis keeps its own counters.)
+ * Returns how many keys and organisations were restored.
  */
-export async function seedMonthlyBudgets(
+export async function restoreQuotaUsage(
   limiter: RateLimiter,
   usage: UsageStore,
   now = new Date(),
 ): Promise<number> {
-  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const marker = { monthlyBudgetMad: 1 }; // any limit, so the limiter keeps a counter for the subject
-  let seeded = 0;
-  for (const b of await usage.aggregate({ from: since, to: now, groupBy: ['key'] })) {
-    if (!b.key_id || b.cost_mad <= 0) continue;
-    await limiter.charge({ keyId: b.key_id, key: marker }, { tokens: 0, costMad: b.cost_mad }, now.getTime());
-    seeded++;
+  if (!limiter.restore) return 0;
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  let restored = 0;
+  for (const scope of ['key', 'org'] as const) {
+    const field = scope === 'key' ? 'key_id' : 'org_id';
+    const used = new Map<string, { tokensToday: number; costMadThisMonth: number }>();
+    const entry = (id: string) => {
+      const u = used.get(id) ?? { tokensToday: 0, costMadThisMonth: 0 };
+      used.set(id, u);
+      return u;
+    };
+    for (const b of await usage.aggregate({ from: monthStart, to: now, groupBy: [scope] })) {
+      const id = b[field];
+      if (id && b.cost_mad > 0) entry(id).costMadThisMonth = b.cost_mad;
+    }
+    for (const b of await usage.aggregate({ from: dayStart, to: now, groupBy: [scope] })) {
+      const id = b[field];
+      if (id && b.total_tokens > 0) entry(id).tokensToday = Number(b.total_tokens);
+    }
+    for (const [id, u] of used) {
+      limiter.restore(scope === 'key' ? { keyId: id } : { orgId: id }, u, now.getTime());
+      restored++;
+    }
   }
-  for (const b of await usage.aggregate({ from: since, to: now, groupBy: ['org'] })) {
-    if (!b.org_id || b.cost_mad <= 0) continue;
-    await limiter.charge({ orgId: b.org_id, org: marker }, { tokens: 0, costMad: b.cost_mad }, now.getTime());
-    seeded++;
-  }
-  return seeded;
+  return restored;
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthService } from '../src/auth/service.js';
 import { type Database, openDatabase } from '../src/db/index.js';
 import { applyMigrations } from '../src/db/migrate.js';
-import { seedMonthlyBudgets } from '../src/quotas.js';
+import { restoreQuotaUsage } from '../src/quotas.js';
 import { DbAuditStore, type StoredAuditEntry } from '../src/stores/audit.js';
 import { type ChainVerifier, verifyAuditLog } from '../src/stores/audit-verify.js';
 import { OrgService } from '../src/stores/orgs.js';
@@ -202,28 +202,35 @@ for (const backend of BACKENDS) {
       ]);
     });
 
-    it('restores this month’s spend into a fresh in-process limiter, so a restart does not reset budgets', async () => {
+    it('restores today’s tokens and this month’s spend into a fresh in-process limiter, so a restart resets neither', async () => {
       const now = new Date();
+      const earlierThisMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+      const row = {
+        endpoint: 'chat.completions',
+        model: 'chat',
+        status: 'ok',
+        orgId: 'org_b',
+        keyId: 'key_b',
+      };
       await usage.insert([
-        {
-          requestId: 'b1',
-          ts: now,
-          endpoint: 'chat.completions',
-          model: 'chat',
-          status: 'ok',
-          orgId: 'org_b',
-          keyId: 'key_b',
-          costMad: 3,
-        },
+        { ...row, requestId: 'b1', ts: now, costMad: 3, totalTokens: 900 },
+        // Earlier this month (or today, on the 1st): its spend counts for the month only.
+        { ...row, requestId: 'b0', ts: earlierThisMonth, costMad: 1, totalTokens: 0 },
       ]);
       const limiter = new MemoryRateLimiter();
-      expect(await seedMonthlyBudgets(limiter, usage, new Date(now.getTime() + 1000))).toBeGreaterThanOrEqual(
+      // Other tests of this suite stored usage too: at least key_b and org_b are restored.
+      expect(await restoreQuotaUsage(limiter, usage, new Date(now.getTime() + 1000))).toBeGreaterThanOrEqual(
         2,
       );
-      const key = await limiter.check({ keyId: 'key_b', key: { monthlyBudgetMad: 2 } }, { tokens: 1 });
+      const key = await limiter.check({ keyId: 'key_b', key: { monthlyBudgetMad: 3.5 } }, { tokens: 1 });
       expect(key).toMatchObject({ allowed: false, limit: 'monthly_budget_mad' });
       const org = await limiter.check({ orgId: 'org_b', org: { monthlyBudgetMad: 5 } }, { tokens: 1 });
       expect(org.allowed).toBe(true);
+      const daily = await limiter.check({ keyId: 'key_b', key: { tokensPerDay: 1000 } }, { tokens: 200 });
+      expect(daily).toMatchObject({ allowed: false, limit: 'tokens_per_day' });
+      // The per-minute window is not charged with the day's total.
+      const minute = await limiter.check({ keyId: 'key_b', key: { tokensPerMinute: 1000 } }, { tokens: 200 });
+      expect(minute.allowed).toBe(true);
     });
 
     it('keeps the audit chain verifiable and names the first edited, deleted or reordered entry', async () => {

@@ -1,6 +1,13 @@
 import { decisionFrom, type LimitState } from './headers.js';
 import { exceeds, LIMIT_ORDER, levelsOf } from './levels.js';
-import type { QuotaCharge, QuotaDecision, QuotaEstimate, QuotaSubject, RateLimiter } from './types.js';
+import type {
+  QuotaCharge,
+  QuotaDecision,
+  QuotaEstimate,
+  QuotaSubject,
+  RateLimiter,
+  RestoredUsage,
+} from './types.js';
 import { toMicroMad, type Windows, windowsAt } from './windows.js';
 
 interface Counter {
@@ -57,6 +64,21 @@ export class MemoryRateLimiter implements RateLimiter {
         this.add(`${lv.scope}:${lv.id}:2`, w.day, actual.tokens);
       }
       if (micro > 0) this.add(`${lv.scope}:${lv.id}:3`, w.month, micro);
+    }
+  }
+
+  restore(
+    subject: { keyId?: string | null; orgId?: string | null },
+    used: RestoredUsage,
+    now = Date.now(),
+  ): void {
+    const w = windowsAt(now);
+    const micro = toMicroMad(used.costMadThisMonth);
+    for (const scope of ['key', 'org'] as const) {
+      const id = scope === 'key' ? subject.keyId : subject.orgId;
+      if (!id) continue;
+      if (used.tokensToday > 0) this.add(`${scope}:${id}:2`, w.day, used.tokensToday);
+      if (micro > 0) this.add(`${scope}:${id}:3`, w.month, micro);
     }
   }
 

@@ -37,11 +37,25 @@ export interface QuotaCharge {
   costMad: number;
 }
 
+export interface RestoredUsage {
+  tokensToday: number;
+  costMadThisMonth: number;
+}
+
 export interface RateLimiter {
   /** Counts one request and checks token and budget limits against the estimate. */
   check(subject: QuotaSubject, estimate: QuotaEstimate, now?: number): Promise<QuotaDecision>;
   /** Charges actual usage after the response (tokens per minute/day, budget). */
   charge(subject: QuotaSubject, actual: QuotaCharge, now?: number): Promise<void>;
+  /**
+   * Adds usage recorded before this process started (today's tokens, this month's spend) for a key or
+   * an organisation, leaving the per-minute windows alone. Only limiters that forget on restart need it.
+   */
+  restore?(
+    subject: { keyId?: string | null; orgId?: string | null },
+    used: RestoredUsage,
+    now?: number,
+  ): void;
   close?(): Promise<void>;
 }
 
