@@ -3,8 +3,10 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamHttp } from '../src/providers/http.js';
+import { StreamBodyHandler, type UpstreamStream } from '../src/providers/stream-body.js';
 
 const timeouts = { connectMs: 1_000, headersMs: 2_000, bodyMs: 2_000 };
+const LARGE_BYTES = 4 * 1024 * 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('UpstreamHttp.postStream (streamed answers read as they arrive)', () => {
@@ -41,6 +43,23 @@ describe('UpstreamHttp.postStream (streamed answers read as they arrive)', () =>
       if (req.url === '/v1/hang') {
         res.write('data: first\n\n');
         return; // never ends
+      }
+      if (req.url === '/v1/large') {
+        // A finite body well past the high-water mark: the reader must get all of it after pauses.
+        const chunk = Buffer.alloc(16 * 1024, 98);
+        let left = LARGE_BYTES / chunk.length;
+        const pump = () => {
+          while (left > 0) {
+            left--;
+            if (!res.write(chunk)) {
+              res.once('drain', pump);
+              return;
+            }
+          }
+          res.end();
+        };
+        pump();
+        return;
       }
       if (req.url === '/v1/big') {
         // Writes as long as the socket accepts: the reader's back-pressure must stop it.
@@ -152,10 +171,51 @@ describe('UpstreamHttp.postStream (streamed answers read as they arrive)', () =>
     big?.destroy();
   });
 
+  it('resumes a paused upstream as the reader catches up, and delivers every byte', async () => {
+    const res = await http.postStream('/large', '{}', timeouts);
+    await sleep(200); // more than the high-water mark lands unread: the upstream is paused
+    let bytes = 0;
+    for await (const c of res) bytes += c.length;
+    expect(bytes).toBe(LARGE_BYTES);
+  });
+
   it('leaves no abort listener behind on the signal, whatever the outcome', async () => {
     const abort = new AbortController();
     for (let i = 0; i < 5; i++) await readAll(await http.postStream('/events', '{}', timeouts, abort.signal));
     await (await http.postStream('/missing', '{}', timeouts, abort.signal)).text();
     expect(getEventListeners(abort.signal, 'abort')).toHaveLength(0);
+  });
+});
+
+describe('StreamBodyHandler (the undici handler contract, driven by hand)', () => {
+  const started = () => {
+    let stream: UpstreamStream | undefined;
+    const handler = new StreamBodyHandler(
+      (s) => {
+        stream = s;
+      },
+      () => {},
+    );
+    handler.onConnect(() => {});
+    handler.onHeaders(200, [], () => {});
+    return { handler, stream: stream as unknown as UpstreamStream };
+  };
+
+  it('keeps a completed body complete when an error is reported after the end', async () => {
+    const { handler, stream } = started();
+    handler.onData(Buffer.from('data: 1\n\n'));
+    handler.onComplete();
+    handler.onError(new Error('reported after onComplete'));
+    const parts: string[] = [];
+    for await (const c of stream) parts.push(c.toString());
+    expect(parts).toEqual(['data: 1\n\n']);
+  });
+
+  it('refuses a second read while one is pending instead of leaving the first unsettled forever', async () => {
+    const { handler, stream } = started();
+    const first = stream.next();
+    await expect(stream.next()).rejects.toThrow(/one read at a time/);
+    handler.onData(Buffer.from('data: 1\n\n'));
+    await expect(first).resolves.toMatchObject({ done: false });
   });
 });

@@ -34,6 +34,9 @@ export class UpstreamStream implements AsyncIterableIterator<Buffer> {
     if (this.chunks.length > 0) return Promise.resolve({ value: this.take(), done: false });
     if (this.error !== null) return Promise.reject(this.error);
     if (this.ended || this.closed) return Promise.resolve({ value: undefined, done: true });
+    // One waiting slot only: a second reader would silently replace the first, whose read then never
+    // settles. Readers (the adapter, text()) read in turn, so this fails loudly rather than hang.
+    if (this.waiter !== null) return Promise.reject(new Error('UpstreamStream: one read at a time'));
     return new Promise((resolve, reject) => {
       this.waiter = { resolve, reject };
     });
@@ -86,6 +89,8 @@ export class UpstreamStream implements AsyncIterableIterator<Buffer> {
 
   /** @internal */
   end(err?: unknown): void {
+    // The first ending wins: an error reported after the body completed must not turn it into a failure.
+    if (this.ended || this.error !== null) return;
     if (err === undefined) this.ended = true;
     else if (!this.closed) this.error = err;
     const w = this.waiter;
