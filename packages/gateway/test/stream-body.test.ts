@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamHttp } from '../src/providers/http.js';
 import { StreamBodyHandler, type UpstreamStream } from '../src/providers/stream-body.js';
+import { ClientGone } from '../src/routing/cancel.js';
 
 const timeouts = { connectMs: 1_000, headersMs: 2_000, bodyMs: 2_000 };
 const LARGE_BYTES = 4 * 1024 * 1024;
@@ -177,6 +178,17 @@ describe('UpstreamHttp.postStream (streamed answers read as they arrive)', () =>
     let bytes = 0;
     for await (const c of res) bytes += c.length;
     expect(bytes).toBe(LARGE_BYTES);
+  });
+
+  it('aborts a paused upstream when the client goes away, and the reader then fails', async () => {
+    const gone = new ClientGone();
+    const res = await http.postStream('/big', '{}', timeouts, gone);
+    await res.next();
+    await sleep(200); // nobody reads: past the high-water mark the upstream is paused
+    closed.length = 0;
+    gone.abort();
+    await expect.poll(() => closed, { timeout: 2_000 }).toContain('/v1/big');
+    await expect(readAll(res)).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('leaves no abort listener behind on the signal, whatever the outcome', async () => {
