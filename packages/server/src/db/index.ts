@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { applyMigrations, MIGRATION_LOCK_KEY } from './migrate.js';
+import { PgliteWorkerClient } from './pglite-client.js';
 import { lockDataDir } from './pglite-lock.js';
 import * as schema from './schema/index.js';
 
@@ -120,16 +121,9 @@ async function openPglite(
     mkdirSync(dataDir, { recursive: true });
     unlock = lockDataDir(dataDir);
   }
-  let client: PGlite;
+  let client: PgliteWorkerClient;
   try {
-    const fresh = !dataDir.startsWith('memory://') && !existsSync(resolve(dataDir, 'PG_VERSION'));
-    client = await PGlite.create(dataDir);
-    if (fresh) {
-      // initdb grows PGlite's WASM heap to ~800 MiB RSS and it never shrinks; reopening the new
-      // cluster starts small again (measured 850 -> 460 MiB on first start).
-      await client.close();
-      client = await PGlite.create(dataDir);
-    }
+    client = await PgliteWorkerClient.open(dataDir);
   } catch (err) {
     unlock();
     throw err;
@@ -137,7 +131,8 @@ async function openPglite(
   if (schemaName !== 'public') {
     await client.exec(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"; SET search_path TO "${schemaName}";`);
   }
-  const orm = drizzlePglite({ client, schema }) as unknown as Orm;
+  // drizzle's PGlite driver only calls query and transaction, which the worker client provides.
+  const orm = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Orm;
   if (migrate) {
     try {
       await applyMigrations(orm, schemaName);
