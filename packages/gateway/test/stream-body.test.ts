@@ -79,6 +79,17 @@ describe('UpstreamHttp.postStream (streamed answers read as they arrive)', () =>
         pump();
         return;
       }
+      if (req.url === '/v1/endless-error') {
+        // An error page that never ends: the gateway must stop reading at its limit.
+        res.statusCode = 502;
+        const chunk = Buffer.alloc(4096, 120);
+        const pump = () => {
+          while (res.write(chunk));
+          res.once('drain', pump);
+        };
+        pump();
+        return;
+      }
       res.statusCode = 429;
       res.end('{"error":{"message":"slow down"}}');
     });
@@ -132,6 +143,15 @@ describe('UpstreamHttp.postStream (streamed answers read as they arrive)', () =>
     const res = await http.postStream('/missing', '{}', timeouts);
     expect(res.statusCode).toBe(429);
     expect(await res.text()).toContain('slow down');
+  });
+
+  it('reads an error body only up to its limit, then stops the upstream', async () => {
+    const res = await http.postStream('/endless-error', '{}', timeouts);
+    expect(res.statusCode).toBe(502);
+    const text = await res.text(10_000);
+    expect(text).toHaveLength(10_000);
+    await sleep(50);
+    expect(closed).toContain('/v1/endless-error');
   });
 
   it('aborts the upstream request when the reader stops early', async () => {

@@ -2,6 +2,9 @@ import type { Dispatcher } from 'undici';
 import type { CancelSignal } from '../routing/cancel.js';
 import { abortError, headersOf, type UpstreamHeaders } from './whole-body.js';
 
+/** An error answer is read up to this size; a misbehaving upstream cannot make the gateway buffer more. */
+export const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+
 /** Bytes buffered before the upstream is paused: a slow client must not make the gateway hoard. */
 const HIGH_WATER_BYTES = 256 * 1024;
 
@@ -60,11 +63,17 @@ export class UpstreamStream implements AsyncIterableIterator<Buffer> {
     this.abortUpstream?.(abortError());
   }
 
-  /** The whole remaining body as UTF-8 (error answers). */
-  async text(): Promise<string> {
+  /** The remaining body as UTF-8, up to `maxBytes` (error answers); stops the upstream beyond it. */
+  async text(maxBytes = MAX_ERROR_BODY_BYTES): Promise<string> {
     const parts: Buffer[] = [];
-    for await (const chunk of this) parts.push(chunk);
-    return Buffer.concat(parts).toString('utf8');
+    let bytes = 0;
+    for await (const chunk of this) {
+      parts.push(chunk);
+      bytes += chunk.length;
+      // An error page has said what it has to say by then; the rest is not worth holding.
+      if (bytes >= maxBytes) break;
+    }
+    return Buffer.concat(parts).subarray(0, maxBytes).toString('utf8');
   }
 
   /** @internal fed by the dispatch handler */
