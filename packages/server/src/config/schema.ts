@@ -78,6 +78,8 @@ export const configSchema = z
         headersTimeoutMs: z.number().int().positive().max(600_000).default(20_000),
         /** Idle keep-alive; above the usual 60 s of load balancers so they close first. */
         keepAliveTimeoutMs: z.number().int().positive().max(600_000).default(72_000),
+        /** A streamed answer whose client reads nothing for this long is ended, freeing the upstream. */
+        stalledClientTimeoutMs: z.number().int().positive().max(600_000).default(60_000),
       })
       .strict()
       .prefault({}),

@@ -79,7 +79,7 @@ export const openaiRoutes: FastifyPluginAsync = async (app) => {
       reply.headers(res.headers);
       return reply.type('application/json').send(res.json);
     }
-    await writeStream(request, reply, res);
+    await writeStream(request, reply, res, ctx.config.server.stalledClientTimeoutMs);
   });
 
   app.post('/v1/embeddings', async (request, reply) => {
@@ -136,6 +136,7 @@ async function writeStream(
   request: FastifyRequest,
   reply: FastifyReply,
   res: Extract<ChatResponse, { stream: true }>,
+  stalledMs: number,
 ): Promise<void> {
   reply.hijack();
   const raw = reply.raw;
@@ -176,7 +177,10 @@ async function writeStream(
       }
       if (!raw.write(frame)) {
         await new Promise<void>((resolve) => {
+          // A client that stops reading would hold the upstream connection (paused) for ever.
+          const stalled = setTimeout(() => raw.destroy(), stalledMs);
           const done = () => {
+            clearTimeout(stalled);
             raw.off('drain', done);
             raw.off('close', done);
             resolve();
