@@ -61,19 +61,30 @@ function scanText(text: string, options: DetectOptions, transient: boolean): Ana
   return { low, tokens, entities };
 }
 
+/** Largest array created at its final length; V8 makes a longer `new Array(n)` a slow dictionary array. */
+const PRESIZE_MAX = 4096;
+
+/**
+ * An array to be filled by index up to `n` elements: created at that length when small, so filling a
+ * prompt's results does not grow it step by step (each step copies it and leaves the old one as garbage).
+ */
+export function presized<T>(n: number): T[] {
+  return n <= PRESIZE_MAX ? new Array<T>(n) : [];
+}
+
 /** The reported entities: candidates `kept` (indices), with their text and a rounded score. */
 function entitiesOf(text: string, c: Candidates, kept: Int32Array): PiiEntity[] {
   const { type, start, end, score } = c;
-  const entities: PiiEntity[] = [];
+  const entities = presized<PiiEntity>(kept.length);
   for (let k = 0; k < kept.length; k++) {
     const i = kept[k]!;
-    entities.push({
+    entities[k] = {
       type: type[i]!,
       start: start[i]!,
       end: end[i]!,
       text: text.slice(start[i], end[i]),
       score: Math.round(score[i]! * 100) / 100,
-    });
+    };
   }
   return entities;
 }
