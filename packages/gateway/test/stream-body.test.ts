@@ -79,6 +79,18 @@ describe('UpstreamHttp.postStream (streamed answers read as they arrive)', () =>
         pump();
         return;
       }
+      if (req.url === '/v1/done-then-cut/chat/completions') {
+        // A complete answer, [DONE] included, then the connection dropped without ending the body.
+        const chunk = { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm' };
+        res.write(
+          `data: ${JSON.stringify({ ...chunk, choices: [{ index: 0, delta: { content: 'salam' }, finish_reason: null }] })}\n\n`,
+        );
+        res.write(
+          `data: ${JSON.stringify({ ...chunk, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`,
+        );
+        res.write('data: [DONE]\n\n', () => setTimeout(() => res.socket?.destroy(), 20));
+        return;
+      }
       if (req.url === '/v1/endless-error') {
         // An error page that never ends: the gateway must stop reading at its limit.
         res.statusCode = 502;
@@ -143,6 +155,26 @@ describe('UpstreamHttp.postStream (streamed answers read as they arrive)', () =>
     const res = await http.postStream('/missing', '{}', timeouts);
     expect(res.statusCode).toBe(429);
     expect(await res.text()).toContain('slow down');
+  });
+
+  it('keeps an answer that ended with [DONE] complete when the upstream then drops the connection', async () => {
+    const { OpenAICompatibleAdapter } = await import('../src/providers/openai-compatible.js');
+    const port = (server.address() as AddressInfo).port;
+    const adapter = new OpenAICompatibleAdapter({
+      id: 'cut',
+      type: 'openai-compatible',
+      baseUrl: `http://127.0.0.1:${port}/v1/done-then-cut`,
+      location: 'MA',
+    });
+    const r = await adapter.chat({ model: 'm', stream: true, messages: [] }, { timeouts });
+    if (r.type !== 'stream') throw new Error('expected a stream');
+    const chunks = [];
+    for await (const c of r.chunks) chunks.push(c);
+    expect(chunks.map((c) => c.choices[0]?.finish_reason ?? c.choices[0]?.delta.content)).toEqual([
+      'salam',
+      'stop',
+    ]);
+    await adapter.close();
   });
 
   it('reads an error body only up to its limit, then stops the upstream', async () => {

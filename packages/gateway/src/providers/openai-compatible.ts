@@ -186,6 +186,8 @@ export class OpenAICompatibleAdapter implements ProviderAdapter {
         if (read.done) break;
       }
     } catch (e) {
+      // After [DONE] the answer is complete; a connection dropped while draining loses nothing.
+      if (done) return;
       throw mapTransportError(e, this.info.id, signal);
     } finally {
       if (!done) res.destroy();
