@@ -10,6 +10,20 @@ const timeouts = { connectMs: 1_000, headersMs: 2_000, bodyMs: 2_000 };
 const LARGE_BYTES = 4 * 1024 * 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Writes `chunk` while `more()` allows, waiting for 'drain' whenever the socket is full, then ends. */
+function pump(res: ServerResponse, chunk: Buffer, more: () => boolean): void {
+  const go = () => {
+    while (more()) {
+      if (!res.write(chunk)) {
+        res.once('drain', go);
+        return;
+      }
+    }
+    res.end();
+  };
+  go();
+}
+
 describe('UpstreamHttp.postStream (streamed answers read as they arrive)', () => {
   let server: Server;
   let http: UpstreamHttp;
@@ -47,36 +61,19 @@ describe('UpstreamHttp.postStream (streamed answers read as they arrive)', () =>
       }
       if (req.url === '/v1/large') {
         // A finite body well past the high-water mark: the reader must get all of it after pauses.
-        const chunk = Buffer.alloc(16 * 1024, 98);
-        let left = LARGE_BYTES / chunk.length;
-        const pump = () => {
-          while (left > 0) {
-            left--;
-            if (!res.write(chunk)) {
-              res.once('drain', pump);
-              return;
-            }
-          }
-          res.end();
-        };
-        pump();
+        let left = LARGE_BYTES / (16 * 1024);
+        pump(res, Buffer.alloc(16 * 1024, 98), () => left-- > 0);
         return;
       }
       if (req.url === '/v1/big') {
         // Writes as long as the socket accepts: the reader's back-pressure must stop it.
         big = res;
         const chunk = Buffer.alloc(16 * 1024, 97);
-        const pump = () => {
-          while (bigWritten < 64 * 1024 * 1024) {
-            bigWritten += chunk.length;
-            if (!res.write(chunk)) {
-              res.once('drain', pump);
-              return;
-            }
-          }
-          res.end();
-        };
-        pump();
+        pump(res, chunk, () => {
+          if (bigWritten >= 64 * 1024 * 1024) return false;
+          bigWritten += chunk.length;
+          return true;
+        });
         return;
       }
       if (req.url === '/v1/done-then-cut/chat/completions') {

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { CancelSignal } from '../routing/cancel.js';
-import { abortError, headersOf, type UpstreamHeaders } from './whole-body.js';
+import { abortError, CancellableHandler } from './cancellable-handler.js';
+import { headersOf, type UpstreamHeaders } from './whole-body.js';
 
 /** An error answer is read up to this size; a misbehaving upstream cannot make the gateway buffer more. */
 export const MAX_ERROR_BODY_BYTES = 1024 * 1024;
@@ -124,27 +125,20 @@ export class UpstreamStream implements AsyncIterableIterator<Buffer> {
  * and headers arrive. It replaces `Pool.request`'s Readable body, whose per-chunk events and promises
  * were a large share of a streamed request's CPU.
  */
-export class StreamBodyHandler implements Dispatcher.DispatchHandler {
+export class StreamBodyHandler extends CancellableHandler implements Dispatcher.DispatchHandler {
   private stream: UpstreamStream | null = null;
-  private abort: ((err: Error) => void) | null = null;
   private settled = false;
 
   constructor(
     private readonly resolve: (s: UpstreamStream) => void,
     private readonly reject: (e: unknown) => void,
-    private readonly signal?: CancelSignal,
+    signal?: CancelSignal,
   ) {
-    signal?.addEventListener('abort', this.onAbort, { once: true });
+    super(signal);
   }
 
-  private readonly onAbort = () => {
-    if (this.abort) this.abort(abortError());
-    else this.onError(abortError());
-  };
-
-  onConnect(abort: (err?: Error) => void): void {
-    if (this.signal?.aborted) abort(abortError());
-    else this.abort = abort;
+  protected failQueued(err: Error): void {
+    this.onError(err);
   }
 
   onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void): boolean {
@@ -164,12 +158,12 @@ export class StreamBodyHandler implements Dispatcher.DispatchHandler {
   }
 
   onComplete(): void {
-    this.signal?.removeEventListener('abort', this.onAbort);
+    this.stopListening();
     this.stream?.end();
   }
 
   onError(err: Error): void {
-    this.signal?.removeEventListener('abort', this.onAbort);
+    this.stopListening();
     if (this.stream) {
       this.stream.end(err);
       return;

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { CancelSignal } from '../routing/cancel.js';
+import { CancellableHandler } from './cancellable-handler.js';
 
 /** Response headers with lower-cased names; repeated names become arrays. */
 export type UpstreamHeaders = Record<string, string | string[] | undefined>;
@@ -14,38 +15,28 @@ export interface WholeResponse {
 /** Upstream bodies larger than this are refused rather than buffered (a misbehaving server). */
 export const MAX_UPSTREAM_BODY_BYTES = 128 * 1024 * 1024;
 
-export const abortError = (): Error =>
-  Object.assign(new Error('Request aborted by the client'), { name: 'AbortError' });
-
 /**
  * An undici dispatch handler that buffers the whole body. Non-streamed answers are read in full before
  * anything is done with them, so the stream machinery of `Pool.request` (a Readable body, an async
  * resource, a promise per read) is pure overhead on the gateway's hot path.
  */
-export class WholeBodyHandler implements Dispatcher.DispatchHandler {
+export class WholeBodyHandler extends CancellableHandler implements Dispatcher.DispatchHandler {
   private statusCode = 0;
   private headers: UpstreamHeaders = {};
   private readonly chunks: Buffer[] = [];
   private bytes = 0;
-  private abort: ((err: Error) => void) | null = null;
   private settled = false;
 
   constructor(
     private readonly resolve: (r: WholeResponse) => void,
     private readonly reject: (e: unknown) => void,
-    private readonly signal?: CancelSignal,
+    signal?: CancelSignal,
   ) {
-    signal?.addEventListener('abort', this.onAbort, { once: true });
+    super(signal);
   }
 
-  private readonly onAbort = () => {
-    if (this.abort) this.abort(abortError());
-    else this.fail(abortError());
-  };
-
-  onConnect(abort: (err?: Error) => void): void {
-    if (this.signal?.aborted) abort(abortError());
-    else this.abort = abort;
+  protected failQueued(err: Error): void {
+    this.fail(err);
   }
 
   onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
@@ -69,7 +60,7 @@ export class WholeBodyHandler implements Dispatcher.DispatchHandler {
   onComplete(): void {
     if (this.settled) return;
     this.settled = true;
-    this.signal?.removeEventListener('abort', this.onAbort);
+    this.stopListening();
     const body = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
     // A leading UTF-8 byte order mark is dropped, as undici's body.text() does (JSON.parse rejects it).
     const bom = body.length > 2 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
@@ -87,7 +78,7 @@ export class WholeBodyHandler implements Dispatcher.DispatchHandler {
   private fail(err: unknown): void {
     if (this.settled) return;
     this.settled = true;
-    this.signal?.removeEventListener('abort', this.onAbort);
+    this.stopListening();
     this.reject(err);
   }
 }
