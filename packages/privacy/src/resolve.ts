@@ -1,19 +1,8 @@
 import type { Candidates } from './scan/candidate.js';
-import { CHECKSUM_TYPES, type PiiType } from './types.js';
+import { CHECKSUM_TYPES, type PiiType, STRUCTURED_TYPES } from './types.js';
 
 const CHECKSUMMED = new Set<PiiType>(CHECKSUM_TYPES);
-const STRUCTURED = new Set<PiiType>([
-  'EMAIL',
-  'IBAN',
-  'RIB',
-  'ICE',
-  'CARD',
-  'PHONE',
-  'CIN',
-  'PASSPORT',
-  'MASSAR',
-  'IP',
-]);
+const STRUCTURED = new Set<PiiType>(STRUCTURED_TYPES);
 
 /** Weight used when two detections overlap: checksummed and structured identifiers beat free text. */
 function weight(c: Candidates, i: number): number {

@@ -41,6 +41,20 @@ export const PII_TYPES: readonly PiiType[] = [
 /** Types whose values carry a checksum: a look-alike failing it is never reported. */
 export const CHECKSUM_TYPES: readonly PiiType[] = ['RIB', 'IBAN', 'ICE', 'CARD'];
 
+/** Identifiers with a fixed format: when detections overlap they outweigh free text (names, addresses). */
+export const STRUCTURED_TYPES: readonly PiiType[] = [
+  'EMAIL',
+  'IBAN',
+  'RIB',
+  'ICE',
+  'CARD',
+  'PHONE',
+  'CIN',
+  'PASSPORT',
+  'MASSAR',
+  'IP',
+];
+
 /** Ordered from least to most protected. */
 export type DataClass = 'public' | 'internal' | 'personal' | 'sensitive';
 export const DATA_CLASSES: readonly DataClass[] = ['public', 'internal', 'personal', 'sensitive'];

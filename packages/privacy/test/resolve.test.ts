@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from '../src/resolve.js';
 import { Candidates } from '../src/scan/candidate.js';
-import { CHECKSUM_TYPES, PII_TYPES, type PiiType } from '../src/types.js';
+import { CHECKSUM_TYPES, PII_TYPES, type PiiType, STRUCTURED_TYPES } from '../src/types.js';
 import { rng } from './fixtures.js';
 
 interface Candidate {
@@ -12,18 +12,7 @@ interface Candidate {
 }
 
 const CHECKSUMMED = new Set<PiiType>(CHECKSUM_TYPES);
-const STRUCTURED = new Set<PiiType>([
-  'EMAIL',
-  'IBAN',
-  'RIB',
-  'ICE',
-  'CARD',
-  'PHONE',
-  'CIN',
-  'PASSPORT',
-  'MASSAR',
-  'IP',
-]);
+const STRUCTURED = new Set<PiiType>(STRUCTURED_TYPES);
 
 /** Overlap resolution as it was written over candidate objects: the specification resolve() follows. */
 function referenceResolve(cands: Candidate[]): Candidate[] {
